@@ -1,0 +1,1 @@
+"""Steelframe's domain model, file format and constraint engine. Imports no Qt."""
