@@ -63,6 +63,7 @@ class Item(BaseModel):
 
 
 class ElementBase(Item):
+    kind: ElementKind
     tags: list[str] = Field(default_factory=list)
 
 

@@ -15,6 +15,7 @@ K = ElementKind
 
 
 class RelationBase(Item):
+    kind: RelationKind
     source: Identifier
     target: Identifier
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, TypeVar
 
 import networkx as nx
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from model.changes import (
     Change,
@@ -34,6 +34,7 @@ from model.views import Bounds, Route, ViewInfo
 from model.vocabulary import ElementKind, RelationKind
 
 Listener = Callable[[Committed], None]
+V = TypeVar("V", bound=BaseModel)
 Layouts = dict[str, Bounds | Route]
 
 
@@ -218,7 +219,7 @@ class Model:
         """Change attributes of an element; the new value is validated as a whole."""
         old = self.element(element_id)
         new = _revalidate(old, changes, "element")
-        if new.id != old.id or new.kind != old.kind:  # type: ignore[attr-defined]
+        if new.id != old.id or new.kind != old.kind:
             raise ModelError("an element's id and kind cannot change")
         self._check_references(new)
         if new != old:
@@ -245,7 +246,7 @@ class Model:
     def update_relation(self, relation_id: str, **changes: Any) -> RelationBase:
         old = self.relation(relation_id)
         new = _revalidate(old, changes, "relation")
-        if new.id != old.id or new.kind != old.kind:  # type: ignore[attr-defined]
+        if new.id != old.id or new.kind != old.kind:
             raise ModelError("a relation's id and kind cannot change")
         self._check_relation(new, replacing=old)
         if new != old:
@@ -351,7 +352,7 @@ class Model:
             raise ModelError(f"relation {relation.id!r} refers to {missing!r}, which is not in the model")
         if relation.source == relation.target:
             raise ModelError(f"a {relation.kind} relation joins two different elements")
-        problem = endpoint_problem(relation.kind, source.kind, target.kind)  # type: ignore[attr-defined]
+        problem = endpoint_problem(relation.kind, source.kind, target.kind)
         if problem:
             raise ModelError(problem[0].upper() + problem[1:])
         if relation.kind == RelationKind.CONTAINS:
@@ -402,13 +403,13 @@ class Model:
         if new is None:
             assert old is not None
             del self._elements[element_id]
-            del self._by_kind[old.kind][element_id]  # type: ignore[attr-defined]
+            del self._by_kind[old.kind][element_id]
             self.graph.remove_node(element_id)
             self._out.pop(element_id, None)
             self._in.pop(element_id, None)
             return
         self._elements[element_id] = new
-        self._by_kind[new.kind][element_id] = None  # type: ignore[attr-defined]
+        self._by_kind[new.kind][element_id] = None
         if old is None:
             self.graph.add_node(element_id, element=new)
         else:
@@ -420,16 +421,16 @@ class Model:
         if old is not None:
             self._unindex_references(old)
             self.graph.remove_edge(old.source, old.target, key=relation_id)
-            del self._out[old.source][old.kind][relation_id]  # type: ignore[attr-defined]
-            del self._in[old.target][old.kind][relation_id]  # type: ignore[attr-defined]
+            del self._out[old.source][old.kind][relation_id]
+            del self._in[old.target][old.kind][relation_id]
             if new is None:
                 del self._relations[relation_id]
                 return
         assert new is not None
         self._relations[relation_id] = new
         self.graph.add_edge(new.source, new.target, key=relation_id, relation=new)
-        self._out.setdefault(new.source, {}).setdefault(new.kind, {})[relation_id] = None  # type: ignore[attr-defined]
-        self._in.setdefault(new.target, {}).setdefault(new.kind, {})[relation_id] = None  # type: ignore[attr-defined]
+        self._out.setdefault(new.source, {}).setdefault(new.kind, {})[relation_id] = None
+        self._in.setdefault(new.target, {}).setdefault(new.kind, {})[relation_id] = None
         self._index_references(new)
 
     def _apply_layout(self, change: LayoutChange) -> None:
@@ -456,7 +457,7 @@ class Model:
                     del self._referrers[target]
 
 
-def _revalidate(old: Any, changes: dict[str, Any], what: str) -> Any:
+def _revalidate(old: V, changes: dict[str, Any], what: str) -> V:
     """Validate ``old`` with ``changes`` applied as a whole new value, naming the first problem."""
     data = old.model_dump()
     data.update(changes)

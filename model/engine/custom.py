@@ -26,9 +26,9 @@ def _matches(reader: Reader, element_id: str, selector: Selector) -> bool:
         candidate = reader.element(candidate_id)
         if candidate is None:
             continue
-        if selector.kind is not None and candidate.kind != selector.kind:  # type: ignore[attr-defined]
+        if selector.kind is not None and candidate.kind != selector.kind:
             continue
-        if selector.tag is not None and selector.tag not in candidate.tags:  # type: ignore[attr-defined]
+        if selector.tag is not None and selector.tag not in candidate.tags:
             continue
         return True
     return False

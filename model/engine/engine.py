@@ -68,20 +68,20 @@ class Evaluator:
     def subject_kind(self, subject_id: str) -> str | None:
         element = self.model.find_element(subject_id)
         if element is not None:
-            return str(element.kind)  # type: ignore[attr-defined]
+            return str(element.kind)
         relation = self.model.find_relation(subject_id)
         if relation is not None:
-            return str(relation.kind)  # type: ignore[attr-defined]
+            return str(relation.kind)
         return "waiver" if self.indexes.waiver(subject_id) is not None else None
 
     def subjects(self) -> Iterable[str]:
         """Every id some active rule is evaluated for."""
         kinds = self.by_subject.keys()
         for element in self.model.elements():
-            if element.kind in kinds:  # type: ignore[attr-defined]
+            if element.kind in kinds:
                 yield element.id
         for relation in self.model.relations():
-            if relation.kind in kinds:  # type: ignore[attr-defined]
+            if relation.kind in kinds:
                 yield relation.id
         if "waiver" in kinds:
             yield from (waiver.id for waiver in self.model.waivers())
@@ -164,9 +164,9 @@ class Engine:
                 for relation in (change.old, change.new):
                     if relation is not None:
                         dirty.update(_relation_keys(relation, change))
-                        if relation.kind == RelationKind.FLOW:  # type: ignore[attr-defined]
+                        if relation.kind == RelationKind.FLOW:
                             flows.add(change.id)
-                        elif relation.kind == RelationKind.CONTAINS:  # type: ignore[attr-defined]
+                        elif relation.kind == RelationKind.CONTAINS:
                             contained.add(relation.target)
             elif isinstance(change, WaiverChange):
                 subjects.add(change.id)
@@ -174,7 +174,7 @@ class Engine:
                 dirty.update(indexes.set_waiver(change.id, change.old, change.new))
         for element_id in contained:
             if self.model.find_element(element_id) is not None:
-                flows.update(r.id for r in self.model.incident(element_id) if r.kind == RelationKind.FLOW)  # type: ignore[attr-defined]
+                flows.update(r.id for r in self.model.incident(element_id) if r.kind == RelationKind.FLOW)
         indexes.refresh_flows(flows, dirty)
         indexes.sync.refresh_components(dirty)
         for key in dirty:
@@ -227,6 +227,6 @@ class Engine:
 
 
 def _relation_keys(relation: RelationBase, change: RelationChange) -> list[Key]:
-    keys: list[Key] = [("r", change.id), ("o", relation.source, relation.kind), ("i", relation.target, relation.kind)]  # type: ignore[attr-defined]
+    keys: list[Key] = [("r", change.id), ("o", relation.source, relation.kind), ("i", relation.target, relation.kind)]
     keys.extend(("ref", target) for target in relation.references())
     return keys

@@ -22,7 +22,12 @@ _EMPTY: frozenset[str] = frozenset()
 
 
 class SyncGraph:
-    """Synchronous flows that cross a boundary, as a graph between boundaries."""
+    """Synchronous flows that cross a boundary, as a graph between boundaries, with its cycles.
+
+    Cycles are strongly connected components, kept current without recomputing the whole graph:
+    a removed edge can only split the component it lay in, so only that component is recomputed;
+    an added edge can only merge components, into exactly the boundaries it now reaches both ways.
+    """
 
     def __init__(self) -> None:
         self._edge_of: dict[str, tuple[str, str]] = {}
@@ -30,7 +35,8 @@ class SyncGraph:
         self._in: dict[str, dict[str, str]] = {}
         self._pairs: nx.DiGraph = nx.DiGraph()
         self._component: dict[str, frozenset[str]] = {}
-        self._components_stale = False
+        self._added: set[tuple[str, str]] = set()
+        self._removed: set[tuple[str, str]] = set()
 
     def outgoing(self, boundary: str) -> list[tuple[str, str]]:
         return list(self._out.get(boundary, {}).items())
@@ -54,9 +60,7 @@ class SyncGraph:
             pair["count"] -= 1
             if pair["count"] == 0:
                 self._pairs.remove_edge(source, target)
-                component = self._component.get(source)
-                if component is not None and target in component:
-                    self._components_stale = True
+                self._removed.add(old)
         if edge is not None:
             source, target = edge
             self._edge_of[flow_id] = edge
@@ -67,25 +71,55 @@ class SyncGraph:
                 self._pairs[source][target]["count"] += 1
             else:
                 self._pairs.add_edge(source, target, count=1)
-                component = self._component.get(source)
-                if component is None or target not in component:
-                    self._components_stale = True
+                self._added.add(edge)
 
-    def refresh_components(self, dirty: set[Key]) -> None:
-        """Recompute the cycles if an edge may have made or broken one; mark the boundaries whose changed."""
-        if not self._components_stale:
-            return
-        self._components_stale = False
-        fresh: dict[str, frozenset[str]] = {}
+    def rebuild_components(self) -> None:
+        """Compute every cycle from scratch (when the index is first built)."""
+        self._added.clear()
+        self._removed.clear()
+        self._component = {}
         for members in nx.strongly_connected_components(self._pairs):
             if len(members) > 1:
                 frozen = frozenset(members)
                 for member in frozen:
-                    fresh[member] = frozen
-        for boundary in fresh.keys() | self._component.keys():
-            if fresh.get(boundary) != self._component.get(boundary):
-                dirty.add(("scc", boundary))
-        self._component = fresh
+                    self._component[member] = frozen
+
+    def refresh_components(self, dirty: set[Key]) -> None:
+        """Bring the cycles up to date with the edges changed since the last refresh."""
+        removed, added = self._removed, self._added
+        self._removed, self._added = set(), set()
+        split: set[frozenset[str]] = set()
+        for source, target in removed:
+            component = self._component.get(source)
+            if component is not None and target in component:
+                split.add(component)
+        for component in split:
+            subgraph = self._pairs.subgraph(component)
+            parts = [frozenset(p) for p in nx.strongly_connected_components(subgraph)]
+            for part in parts:
+                for member in part:
+                    self._assign(member, part if len(part) > 1 else None, dirty)
+        for source, target in added:
+            if not self._pairs.has_edge(source, target):
+                continue
+            component = self._component.get(source)
+            if component is not None and target in component:
+                continue
+            reached = nx.descendants(self._pairs, target)
+            if source not in reached:
+                continue
+            merged = frozenset((reached | {target}) & (nx.ancestors(self._pairs, source) | {source}))
+            for member in merged:
+                self._assign(member, merged, dirty)
+
+    def _assign(self, boundary: str, component: frozenset[str] | None, dirty: set[Key]) -> None:
+        if self._component.get(boundary) == component:
+            return
+        dirty.add(("scc", boundary))
+        if component is None:
+            del self._component[boundary]
+        else:
+            self._component[boundary] = component
 
 
 class Indexes:
@@ -101,7 +135,7 @@ class Indexes:
         ignored: set[Key] = set()
         for relation in model.relations(RelationKind.FLOW):
             self.sync.set_edge(relation.id, self.sync_edge(relation.id), ignored)
-        self.sync.refresh_components(ignored)
+        self.sync.rebuild_components()
 
     def waiver(self, waiver_id: str) -> Waiver | None:
         return self._waivers.get(waiver_id)

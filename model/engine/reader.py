@@ -91,7 +91,7 @@ class Reader:
 
     def is_context(self, element_id: str) -> bool:
         element = self.element(element_id)
-        return element is not None and element.kind == ElementKind.CONTEXT  # type: ignore[attr-defined]
+        return element is not None and element.kind == ElementKind.CONTEXT
 
     # --- waivers
 

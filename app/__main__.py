@@ -1,0 +1,7 @@
+"""``python -m app``: the same command line as the ``steelframe`` script."""
+
+from __future__ import annotations
+
+from app.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,171 @@
+"""The ``steelframe`` command line: create, check and list rules headless, for people and CI pipelines.
+
+It imports only ``model`` (never Qt), writes through sys.stdout/sys.stderr, and turns every unusable
+input into exit code 2 with one line ``steelframe: FILE: reason`` and nothing written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Callable, Sequence
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from typing import NoReturn
+
+from model.engine import Rule, Violation, check_model, default_rules
+from model.engine.config import ConfigError
+from model.engine.custom import compile_custom_rules
+from model.errors import ModelError
+from model.fileformat import FileFormatError, from_json, read_model_file, save_model
+from model.store import Model
+from model.vocabulary import Severity
+
+TEMPLATE_NAMES = ("retail", "insurer", "blank")
+EXIT_OK, EXIT_VIOLATIONS, EXIT_UNUSABLE = 0, 1, 2
+
+
+class UsageError(Exception):
+    """What argparse would print as a usage screen, reported instead as one line."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{message} (see '{self.prog} --help')")
+
+
+def steelframe_version() -> str:
+    try:
+        return version("steelframe")
+    except PackageNotFoundError:  # running from a source tree that was never installed
+        return "0+unknown"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="steelframe", description="Model a distributed architecture as a constraint system.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {steelframe_version()}")
+    parser.set_defaults(run=lambda args: open_desktop(None))
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    gui = commands.add_parser("gui", help="open the desktop app, optionally on a model")
+    gui.add_argument("model", nargs="?", metavar="MODEL")
+    gui.set_defaults(run=lambda args: open_desktop(args.model))
+
+    new = commands.add_parser("new", help="create a model file from a template")
+    new.add_argument("--template", required=True, choices=TEMPLATE_NAMES)
+    new.add_argument("-o", "--output", required=True, metavar="MODEL", help="the *.steelframe.json file to write")
+    new.add_argument("--force", action="store_true", help="overwrite MODEL if it exists")
+    new.set_defaults(run=run_new)
+
+    check = commands.add_parser("check", help="check a model against the rules")
+    check.add_argument("model", metavar="MODEL")
+    check.add_argument("--format", choices=("text", "json", "sarif"), default="text")
+    check.add_argument(
+        "--fail-on", choices=[str(s) for s in Severity], default=str(Severity.ERROR),
+        help="exit 1 when a violation that is not waived is at least this severe (default: error)",
+    )
+    check.set_defaults(run=run_check)
+
+    rules = commands.add_parser("rules", help="list the rule catalogue, plugins included")
+    rules.set_defaults(run=lambda args: run_rules())
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``steelframe`` script and ``python -m app``; returns the exit code."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+        return int(args.run(args))
+    except SystemExit as done:  # --help and --version
+        return done.code if isinstance(done.code, int) else EXIT_OK
+    except (UsageError, ModelError) as error:
+        return _unusable(str(error))
+    except OSError as error:
+        where = f"{error.filename}: " if error.filename else ""
+        return _unusable(f"{where}{error.strerror or error}")
+
+
+def _unusable(reason: str) -> int:
+    sys.stderr.write("steelframe: " + " ".join(reason.splitlines()) + "\n")
+    return EXIT_UNUSABLE
+
+
+# ------------------------------------------------------------------ commands
+
+
+def load(path: str) -> tuple[Model, str]:
+    """The model and its text (the SARIF report points at lines of it)."""
+    text = read_model_file(path)
+    return from_json(text, source=path), text
+
+
+def violations_of(model: Model, path: str, rules: Sequence[Rule] | None = None) -> list[Violation]:
+    try:
+        return check_model(model, rules)
+    except ConfigError as error:  # the settings' rule parameters do not fit the installed rules
+        raise FileFormatError(f"{path}: $.settings.{error}") from None
+
+
+def run_check(args: argparse.Namespace) -> int:
+    from app.report_formats import fails, json_report, sarif_report, text_report
+
+    model, text = load(args.model)
+    rules = default_rules()
+    violations = violations_of(model, args.model, rules)
+    if args.format == "json":
+        report = json_report(model, violations)
+    elif args.format == "sarif":
+        ran = [*rules, *compile_custom_rules(model.settings)]
+        report = sarif_report(
+            model, violations, rules=ran, model_path=args.model, text=text, version=steelframe_version()
+        )
+    else:
+        report = text_report(model, violations)
+    sys.stdout.write(report)
+    return EXIT_VIOLATIONS if fails(violations, Severity(args.fail_on)) else EXIT_OK
+
+
+def run_new(args: argparse.Namespace) -> int:
+    output = Path(args.output)
+    if output.is_dir():
+        raise FileFormatError(f"{args.output}: is a directory")
+    if output.exists() and not args.force:
+        raise FileFormatError(f"{args.output}: already exists (use --force to overwrite it)")
+    try:
+        build_template: Callable[[str], Model] = importlib.import_module("model.templates").build_template
+    except (ImportError, AttributeError):
+        raise FileFormatError(f"{args.output}: templates are not available in this version") from None
+    try:
+        model = build_template(args.template)
+    except ModelError as error:
+        raise FileFormatError(f"{args.output}: cannot build the {args.template} template: {error}") from None
+    save_model(model, output)
+    sys.stdout.write(f"wrote {args.output} from the {args.template} template\n")
+    return EXIT_OK
+
+
+def run_rules() -> int:
+    rules = default_rules()
+    width = max((len(rule.id) for rule in rules), default=0)
+    for rule in rules:
+        line = f"{rule.id:<{width}}  {rule.severity!s:<7}  {rule.title}"
+        if rule.params:
+            line += "  (" + ", ".join(f"{name}={value}" for name, value in rule.params.items()) + ")"
+        if rule.origin != "catalogue":
+            line += f"  [{rule.origin}]"
+        sys.stdout.write(line + "\n")
+    return EXIT_OK
+
+
+def open_desktop(model_path: str | None) -> int:
+    """Stand-in for the desktop app until the canvas exists: the one place the GUI launch will replace."""
+    if model_path is None:
+        sys.stdout.write("steelframe: the desktop app is not available yet; use 'steelframe check MODEL'\n")
+        return EXIT_OK
+    from app.report_formats import text_report
+
+    model, _ = load(model_path)
+    sys.stdout.write(text_report(model, violations_of(model, model_path)))
+    return EXIT_OK

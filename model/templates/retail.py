@@ -1,0 +1,300 @@
+"""The retail estate of the source article: six contexts over Kafka, an order-to-cash saga.
+
+Drawn as a first workshop would draw it, so that four rules fire and each teaches one thing:
+
+- SF001: Catalog and Pricing both claim the product price (contested authority);
+- SF003: Fulfillment and Billing still share the ERP database;
+- SF005: invoicing asks Fulfillment, which asks Ordering, which asks Pricing, which asks Catalog:
+  one synchronous hop too many;
+- SF011: Ordering applies PriceChanged without checking for duplicates (not idempotent).
+
+Everything else is clean, so each violation stands out.
+"""
+
+from __future__ import annotations
+
+from model.settings import Settings
+from model.store import Model
+from model.templates._build import Draft, FlowRow
+from model.templates._layout import at, box, draw, inside
+from model.vocabulary import (
+    Compatibility,
+    Coordination,
+    DatastoreUsage,
+    DeadLetterPolicy,
+    DomainClass,
+    ElementKind,
+    EventClass,
+    RelationKind,
+)
+
+K, R = ElementKind, RelationKind
+CORE, SUPPORTING, GENERIC = DomainClass.CORE, DomainClass.SUPPORTING, DomainClass.GENERIC
+OPERATIONAL, ANALYTICAL = DatastoreUsage.OPERATIONAL, DatastoreUsage.ANALYTICAL
+
+SETTINGS = Settings(
+    name="Retail estate",
+    description="An online retailer's order-to-cash landscape over Kafka, as drawn in a first workshop.",
+    language="en",
+)
+
+TEAMS = (
+    ("team-catalog", "Catalog team"),
+    ("team-pricing", "Pricing and promotions team"),
+    ("team-checkout", "Checkout team"),
+    ("team-logistics", "Logistics team"),
+    ("team-finance", "Finance systems team"),
+    ("team-customer", "Customer team"),
+)
+
+# id, name, domain class, owning team, description
+CONTEXTS = (
+    ("ctx-catalog", "Catalog", SUPPORTING, "team-catalog", "Products, their descriptions and assortments."),
+    ("ctx-pricing", "Pricing", CORE, "team-pricing", "List prices, promotions and price quotes."),
+    ("ctx-customer", "Customer", SUPPORTING, "team-customer", "Customer accounts, addresses and credit."),
+    ("ctx-ordering", "Ordering", CORE, "team-checkout", "Baskets, checkout and the order lifecycle."),
+    ("ctx-fulfillment", "Fulfillment", SUPPORTING, "team-logistics", "Picking, packing and shipping orders."),
+    ("ctx-billing", "Billing", GENERIC, "team-finance", "Invoices and incoming payments."),
+)
+
+# id, name, context
+SERVICES = (
+    ("svc-catalog-api", "Catalog API", "ctx-catalog"),
+    ("svc-price-engine", "Price engine", "ctx-pricing"),
+    ("svc-customer-api", "Customer API", "ctx-customer"),
+    ("svc-checkout", "Checkout", "ctx-ordering"),
+    ("svc-order-management", "Order management", "ctx-ordering"),
+    ("svc-warehouse", "Warehouse management", "ctx-fulfillment"),
+    ("svc-invoicing", "Invoicing", "ctx-billing"),
+)
+
+# id, name, owning contexts, personal data, description
+FACTS = (
+    ("fact-product-description", "Product description", ("ctx-catalog",), False, ""),
+    ("fact-product-price", "Product price", ("ctx-catalog", "ctx-pricing"), False,
+     "Catalog keeps a list price on the product page, Pricing computes the selling price: which one is true?"),
+    ("fact-order", "Order", ("ctx-ordering",), False, "Order lines, quantities and agreed prices."),
+    ("fact-shipment-state", "Shipment state", ("ctx-fulfillment",), False, ""),
+    ("fact-invoice", "Invoice", ("ctx-billing",), False, ""),
+    ("fact-customer-credit-status", "Customer credit status", ("ctx-customer",), False, ""),
+    ("fact-customer-address", "Customer address", ("ctx-customer",), True, "Delivery and billing addresses."),
+)
+
+WRITES = (
+    ("svc-catalog-api", "fact-product-description"),
+    ("svc-checkout", "fact-order"),
+    ("svc-order-management", "fact-order"),
+    ("svc-warehouse", "fact-shipment-state"),
+    ("svc-invoicing", "fact-invoice"),
+    ("svc-customer-api", "fact-customer-credit-status"),
+    ("svc-customer-api", "fact-customer-address"),
+)
+
+# context, fact, max staleness
+REPLICATES = (
+    ("ctx-ordering", "fact-product-price", "PT5M"),
+    ("ctx-ordering", "fact-product-description", "PT1H"),
+    ("ctx-pricing", "fact-product-description", "PT1H"),
+    ("ctx-fulfillment", "fact-customer-address", "PT1H"),
+)
+
+# id, name, usage, users
+DATASTORES = (
+    ("ds-catalog-db", "Catalog database", OPERATIONAL, ("svc-catalog-api",)),
+    ("ds-pricing-db", "Pricing database", OPERATIONAL, ("svc-price-engine",)),
+    ("ds-customer-db", "Customer database", OPERATIONAL, ("svc-customer-api",)),
+    ("ds-orders-db", "Orders database", OPERATIONAL, ("svc-checkout", "svc-order-management")),
+    ("ds-erp-db", "ERP database", OPERATIONAL, ("svc-warehouse", "svc-invoicing")),
+    ("ds-sales-warehouse", "Sales data warehouse", ANALYTICAL, ("ctx-ordering", "ctx-billing", "ctx-catalog")),
+)
+
+INTEGRATION, DOMAIN = EventClass.INTEGRATION, EventClass.DOMAIN
+BACKWARD, FORWARD, FULL = Compatibility.BACKWARD, Compatibility.FORWARD, Compatibility.FULL
+
+# id, name, class, schema version, compatibility, publisher, (personal data, retention)
+EVENTS = (
+    ("evt-product-published", "ProductPublished", INTEGRATION, "1.2", BACKWARD, "ctx-catalog", (False, None)),
+    ("evt-price-changed", "PriceChanged", INTEGRATION, "2.0", BACKWARD, "ctx-pricing", (False, None)),
+    ("evt-order-placed", "OrderPlaced", INTEGRATION, "3.1", FULL, "ctx-ordering", (True, "P90D")),
+    ("evt-order-line-added", "OrderLineAdded", DOMAIN, "1.0", None, "ctx-ordering", (False, "P7D")),
+    ("evt-shipment-dispatched", "ShipmentDispatched", INTEGRATION, "1.0", BACKWARD, "ctx-fulfillment",
+     (False, None)),
+    ("evt-invoice-issued", "InvoiceIssued", INTEGRATION, "1.1", FORWARD, "ctx-billing", (False, None)),
+)
+
+# id, Kafka topic name, retention, partitions
+TOPICS = (
+    ("topic-catalog-products", "catalog.products.v1", "P7D", 6),
+    ("topic-pricing-prices", "pricing.prices.v2", "P7D", 12),
+    ("topic-ordering-orders", "ordering.orders.v3", "P30D", 12),
+    ("topic-ordering-lines", "ordering.order-lines.v1", "P1D", 6),
+    ("topic-fulfillment-shipments", "fulfillment.shipments.v1", "P14D", 6),
+    ("topic-billing-invoices", "billing.invoices.v1", "P30D", 3),
+)
+
+
+def _on(event: str, topic: str, *carries: str, **more: object) -> dict[str, object]:
+    return {"event": event, "topic": topic, "carries": list(carries), **more}
+
+
+PRODUCTS = _on("evt-product-published", "topic-catalog-products", "fact-product-description")
+ORDERS = _on("evt-order-placed", "topic-ordering-orders", "fact-order")
+SHIPMENTS = _on("evt-shipment-dispatched", "topic-fulfillment-shipments", "fact-shipment-state")
+INVOICES = _on("evt-invoice-issued", "topic-billing-invoices", "fact-invoice")
+
+FLOWS: tuple[FlowRow, ...] = (
+    # synchronous calls; the last four form the chain Billing -> Fulfillment -> Ordering -> Pricing -> Catalog
+    ("flow-ordering-customer-credit", "svc-checkout", "ctx-customer", "Check credit status", "query",
+     {"carries": ["fact-customer-credit-status"]}),
+    ("flow-billing-fulfillment-shipment", "svc-invoicing", "ctx-fulfillment", "Confirm shipment before invoicing",
+     "query", {"carries": ["fact-shipment-state"]}),
+    ("flow-fulfillment-ordering-lines", "svc-warehouse", "ctx-ordering", "Read order lines to pick", "query",
+     {"carries": ["fact-order"]}),
+    ("flow-ordering-pricing-quote", "svc-checkout", "ctx-pricing", "Quote basket prices", "query",
+     {"carries": ["fact-product-price"]}),
+    ("flow-pricing-catalog-product", "svc-price-engine", "ctx-catalog", "Read product attributes", "query",
+     {"carries": ["fact-product-description"]}),
+    # asynchronous commands
+    ("flow-ordering-fulfillment-cancel", "svc-order-management", "ctx-fulfillment", "Cancel shipment",
+     "async-command", {"carries": ["fact-order"], "dead_letter": DeadLetterPolicy.ESCALATE}),
+    # events over Kafka
+    ("flow-catalog-pricing-products", "ctx-catalog", "ctx-pricing", "Products published", "event", PRODUCTS),
+    ("flow-catalog-ordering-products", "ctx-catalog", "ctx-ordering", "Products published", "event", PRODUCTS),
+    ("flow-pricing-ordering-prices", "ctx-pricing", "ctx-ordering", "Prices changed", "event",
+     _on("evt-price-changed", "topic-pricing-prices", "fact-product-price", idempotent=False)),
+    ("flow-ordering-fulfillment-orders", "ctx-ordering", "ctx-fulfillment", "Orders to ship", "event",
+     _on("evt-order-placed", "topic-ordering-orders", "fact-order", "fact-customer-address")),
+    ("flow-ordering-billing-orders", "ctx-ordering", "ctx-billing", "Orders to invoice", "event", ORDERS),
+    ("flow-ordering-lines-history", "svc-checkout", "svc-order-management", "Order lines added", "event",
+     _on("evt-order-line-added", "topic-ordering-lines")),
+    ("flow-fulfillment-billing-shipments", "ctx-fulfillment", "ctx-billing", "Shipments to invoice", "event",
+     {**SHIPMENTS, "dead_letter": DeadLetterPolicy.REPAIR}),
+    ("flow-fulfillment-ordering-shipments", "ctx-fulfillment", "ctx-ordering", "Shipment tracking", "event",
+     SHIPMENTS),
+    ("flow-billing-ordering-invoices", "ctx-billing", "ctx-ordering", "Invoices issued", "event", INVOICES),
+    ("flow-billing-customer-invoices", "ctx-billing", "ctx-customer", "Credit exposure", "event",
+     {**INVOICES, "dead_letter": DeadLetterPolicy.ESCALATE}),
+)
+
+SAGA_CONTEXTS = ("ctx-ordering", "ctx-fulfillment", "ctx-billing")
+
+# id, name, schedule, authoritative source, covered
+RECONCILIATIONS = (
+    ("rec-order-to-cash", "Order-to-cash reconciliation", "nightly", "ctx-billing",
+     ("saga-order-to-cash", "fact-order", "fact-shipment-state", "fact-invoice")),
+    ("rec-product-data", "Product data reconciliation", "hourly", "ctx-pricing",
+     ("fact-product-price", "fact-product-description")),
+    ("rec-customer-address", "Customer address reconciliation", "daily", "ctx-customer",
+     ("fact-customer-address",)),
+)
+
+
+def build(model: Model) -> None:
+    """Fill an empty model with the retail estate (the caller holds the transaction)."""
+    draft = Draft(model)
+    model.update_settings(**SETTINGS.model_dump())
+    _structure(draft)
+    _facts(draft)
+    _events(draft)
+    draft.flows(FLOWS)
+    _consistency(draft)
+    _context_map(model)
+    _order_to_cash(model)
+
+
+def _structure(draft: Draft) -> None:
+    for team_id, name in TEAMS:
+        draft.add(K.TEAM, team_id, name)
+    for context_id, name, domain, team_id, description in CONTEXTS:
+        draft.add(K.CONTEXT, context_id, name, domain=domain, description=description)
+        draft.relate(R.TEAM_OWNS, team_id, context_id)
+    for service_id, name, context_id in SERVICES:
+        draft.add(K.SERVICE, service_id, name)
+        draft.relate(R.CONTAINS, context_id, service_id)
+    for store_id, name, usage, users in DATASTORES:
+        draft.add(K.DATASTORE, store_id, name, usage=usage)
+        draft.relate_all(R.USES, ((user, store_id) for user in users))
+
+
+def _facts(draft: Draft) -> None:
+    for fact_id, name, owners, personal, description in FACTS:
+        draft.add(K.FACT, fact_id, name, personal_data=personal, description=description)
+        draft.relate_all(R.OWNS, ((owner, fact_id) for owner in owners))
+    draft.relate_all(R.WRITES, WRITES)
+    for context_id, fact_id, staleness in REPLICATES:
+        draft.relate(R.REPLICATES, context_id, fact_id, max_staleness=staleness)
+    draft.add(K.NOTE, "note-price-owner", "Who owns the price?",
+              text="Catalog shows a list price, Pricing computes the selling price. Decide who is authoritative.")
+
+
+def _events(draft: Draft) -> None:
+    for topic_id, name, retention, partitions in TOPICS:
+        draft.add(K.TOPIC, topic_id, name, retention=retention, partitions=partitions)
+    for event_id, name, event_class, version, compatibility, publisher, (personal, retention) in EVENTS:
+        draft.add(K.EVENT, event_id, name, event_class=event_class, schema_version=version,
+                  compatibility=compatibility, personal_data=personal, retention=retention)
+        draft.relate(R.PUBLISHES, publisher, event_id)
+
+
+def _consistency(draft: Draft) -> None:
+    draft.add(K.SAGA, "saga-order-to-cash", "Order to cash", coordination=Coordination.CHOREOGRAPHY,
+              compensation=True, description="Placed, shipped, invoiced; a cancelled order cancels its shipment.")
+    draft.relate_all(R.COORDINATES, (("saga-order-to-cash", c) for c in SAGA_CONTEXTS))
+    draft.add(K.INVARIANT, "inv-shipped-invoiced-once", "Every shipped order is invoiced exactly once",
+              statement="For every order whose shipment is dispatched there is exactly one invoice.")
+    draft.relate(R.GUARDS, "saga-order-to-cash", "inv-shipped-invoiced-once")
+    draft.relate_all(R.SPANS, (("inv-shipped-invoiced-once", c) for c in SAGA_CONTEXTS))
+    draft.add(K.INVARIANT, "inv-order-total", "An order's total is the sum of its lines",
+              statement="Enforced inside Ordering, in one transaction.")
+    draft.relate(R.SPANS, "inv-order-total", "ctx-ordering")
+    for rec_id, name, schedule, source, covered in RECONCILIATIONS:
+        draft.add(K.RECONCILIATION, rec_id, name, schedule=schedule, authoritative_source=source)
+        draft.relate_all(R.COVERS, ((rec_id, item) for item in covered))
+    draft.add(K.DECISION, "dec-kafka-integration", "Integrate contexts with events over Kafka",
+              status="accepted", outcome="Contexts publish integration events on their own Kafka topics.")
+
+
+# --------------------------------------------------------------------------------------------- views
+
+#: Context boxes (grid column, row) of the context map, and where each box's team stands.
+MAP_BOXES = {
+    "ctx-catalog": (0, 1), "ctx-pricing": (2, 1), "ctx-customer": (4, 1),
+    "ctx-ordering": (2, 3.5), "ctx-fulfillment": (0, 6), "ctx-billing": (4, 6),
+}
+MAP_TEAMS = {
+    "team-catalog": (0.52, 0), "team-pricing": (2.52, 0), "team-customer": (4.52, 0),
+    "team-checkout": (0.3, 3.75), "team-logistics": (0.52, 7.5), "team-finance": (4.52, 7.5),
+}
+
+
+def _context_map(model: Model) -> None:
+    placements = {}
+    for context_id, (col, row) in MAP_BOXES.items():
+        outer = placements[context_id] = box(col, row)
+        members = [s for s, _, holder in SERVICES if holder == context_id]
+        for index, service_id in enumerate(members):
+            placements[service_id] = inside(outer, index)
+    placements |= {team_id: at(col, row) for team_id, (col, row) in MAP_TEAMS.items()}
+    draw(model, "view-context-map", "Context map", placements, {R.FLOW, R.TEAM_OWNS},
+         "Every context with its services, its owning team and the flows between them.")
+
+
+def _order_to_cash(model: Model) -> None:
+    columns = dict(zip(SAGA_CONTEXTS, (0, 3, 6), strict=True))
+    published = {"ctx-ordering": "evt-order-placed", "ctx-fulfillment": "evt-shipment-dispatched",
+                 "ctx-billing": "evt-invoice-issued"}
+    topics = {"ctx-ordering": "topic-ordering-orders", "ctx-fulfillment": "topic-fulfillment-shipments",
+              "ctx-billing": "topic-billing-invoices"}
+    facts = {"ctx-ordering": "fact-order", "ctx-fulfillment": "fact-shipment-state",
+             "ctx-billing": "fact-invoice"}
+    placements = {
+        "rec-order-to-cash": at(0, 0), "saga-order-to-cash": at(3, 0), "inv-shipped-invoiced-once": at(6, 0),
+    }
+    for context_id, col in columns.items():
+        placements[context_id] = at(col, 2)
+        placements[facts[context_id]] = at(col + 1.2, 3)
+        placements[published[context_id]] = at(col, 4)
+        placements[topics[context_id]] = at(col, 5)
+    draw(model, "view-order-to-cash", "Order to cash", placements,
+         {R.FLOW, R.COORDINATES, R.GUARDS, R.SPANS, R.PUBLISHES, R.OWNS, R.COVERS},
+         "The choreographed saga from a placed order to its invoice, with its events, topics and facts.")

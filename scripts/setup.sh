@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Set up everything Steelframe needs on a Debian machine: Graphviz's real `dot`, the X/EGL
+# libraries Qt needs offscreen and under Xvfb, fonts, a virtual environment and the project.
+# Safe to run again: it installs only what is missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+packages=(
+  graphviz xvfb xauth poppler-utils fonts-dejavu-core
+  libgl1 libegl1 libfontconfig1 libdbus-1-3 libglib2.0-0 libxkbcommon0 libxkbcommon-x11-0
+  libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-shape0
+  libxcb-xkb1 libxcb-randr0
+)
+command -v python3 >/dev/null 2>&1 || packages+=(python3)
+python3 -c "import ensurepip, venv" >/dev/null 2>&1 || packages+=(python3-venv)
+
+missing=()
+for package in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "ok installed" || missing+=("$package")
+done
+if ((${#missing[@]})); then
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo=sudo
+  echo "steelframe setup: installing ${missing[*]}"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+[ -x .venv/bin/python ] || python3 -m venv .venv
+.venv/bin/python -m pip install -q --disable-pip-version-check --upgrade pip 2>/dev/null
+.venv/bin/python -m pip install -q --disable-pip-version-check -e ".[dev]"
