@@ -7,22 +7,22 @@ input into exit code 2 with one line ``steelframe: FILE: reason`` and nothing wr
 from __future__ import annotations
 
 import argparse
-import importlib
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import NoReturn
 
+from app.report_formats import fails, json_report, sarif_report, text_report
 from model.engine import Rule, Violation, check_model, default_rules
 from model.engine.config import ConfigError
 from model.engine.custom import compile_custom_rules
 from model.errors import ModelError
 from model.fileformat import FileFormatError, from_json, read_model_file, save_model
 from model.store import Model
+from model.templates import TEMPLATES, build_template
 from model.vocabulary import Severity
 
-TEMPLATE_NAMES = ("retail", "insurer", "blank")
 EXIT_OK, EXIT_VIOLATIONS, EXIT_UNUSABLE = 0, 1, 2
 
 
@@ -53,7 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
     gui.set_defaults(run=lambda args: open_desktop(args.model))
 
     new = commands.add_parser("new", help="create a model file from a template")
-    new.add_argument("--template", required=True, choices=TEMPLATE_NAMES)
+    new.add_argument("--template", required=True, choices=TEMPLATES)
     new.add_argument("-o", "--output", required=True, metavar="MODEL", help="the *.steelframe.json file to write")
     new.add_argument("--force", action="store_true", help="overwrite MODEL if it exists")
     new.set_defaults(run=run_new)
@@ -109,8 +109,6 @@ def violations_of(model: Model, path: str, rules: Sequence[Rule] | None = None) 
 
 
 def run_check(args: argparse.Namespace) -> int:
-    from app.report_formats import fails, json_report, sarif_report, text_report
-
     model, text = load(args.model)
     rules = default_rules()
     violations = violations_of(model, args.model, rules)
@@ -134,14 +132,10 @@ def run_new(args: argparse.Namespace) -> int:
     if output.exists() and not args.force:
         raise FileFormatError(f"{args.output}: already exists (use --force to overwrite it)")
     try:
-        build_template: Callable[[str], Model] = importlib.import_module("model.templates").build_template
-    except (ImportError, AttributeError):
-        raise FileFormatError(f"{args.output}: templates are not available in this version") from None
-    try:
         model = build_template(args.template)
     except ModelError as error:
         raise FileFormatError(f"{args.output}: cannot build the {args.template} template: {error}") from None
-    save_model(model, output)
+    save_model(model, args.output)
     sys.stdout.write(f"wrote {args.output} from the {args.template} template\n")
     return EXIT_OK
 
@@ -164,8 +158,6 @@ def open_desktop(model_path: str | None) -> int:
     if model_path is None:
         sys.stdout.write("steelframe: the desktop app is not available yet; use 'steelframe check MODEL'\n")
         return EXIT_OK
-    from app.report_formats import text_report
-
     model, _ = load(model_path)
     sys.stdout.write(text_report(model, violations_of(model, model_path)))
     return EXIT_OK

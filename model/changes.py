@@ -8,13 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import Enum
-from typing import TYPE_CHECKING, Generic, TypeVar, Union
+from typing import Generic, TypeVar, Union
 
-if TYPE_CHECKING:
-    from model.elements import ElementBase
-    from model.relations import RelationBase
-    from model.settings import Settings, Waiver
-    from model.views import Bounds, Route, ViewInfo
+from model.elements import ElementBase
+from model.relations import RelationBase
+from model.settings import Settings, Waiver
+from model.views import Bounds, Route, ViewInfo
 
 T = TypeVar("T")
 
@@ -34,7 +33,7 @@ class _Change(Generic[T]):
 
 
 @dataclass(frozen=True, slots=True)
-class ElementChange(_Change["ElementBase"]):
+class ElementChange(_Change[ElementBase]):
     id: str
 
     def inverse(self) -> ElementChange:
@@ -42,7 +41,7 @@ class ElementChange(_Change["ElementBase"]):
 
 
 @dataclass(frozen=True, slots=True)
-class RelationChange(_Change["RelationBase"]):
+class RelationChange(_Change[RelationBase]):
     id: str
 
     def inverse(self) -> RelationChange:
@@ -50,7 +49,7 @@ class RelationChange(_Change["RelationBase"]):
 
 
 @dataclass(frozen=True, slots=True)
-class ViewChange(_Change["ViewInfo"]):
+class ViewChange(_Change[ViewInfo]):
     id: str
 
     def inverse(self) -> ViewChange:
@@ -58,7 +57,7 @@ class ViewChange(_Change["ViewInfo"]):
 
 
 @dataclass(frozen=True, slots=True)
-class LayoutChange(_Change["Bounds | Route"]):
+class LayoutChange(_Change[Bounds | Route]):
     """An element placed, moved or removed in a view (Bounds), or a relation's route (Route)."""
 
     view: str
@@ -69,7 +68,7 @@ class LayoutChange(_Change["Bounds | Route"]):
 
 
 @dataclass(frozen=True, slots=True)
-class WaiverChange(_Change["Waiver"]):
+class WaiverChange(_Change[Waiver]):
     id: str
 
     def inverse(self) -> WaiverChange:
@@ -77,7 +76,7 @@ class WaiverChange(_Change["Waiver"]):
 
 
 @dataclass(frozen=True, slots=True)
-class SettingsChange(_Change["Settings"]):
+class SettingsChange(_Change[Settings]):
     def inverse(self) -> SettingsChange:
         return SettingsChange(self.new, self.old)
 

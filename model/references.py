@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from model.elements import ElementBase, Item
+from model.elements import ElementBase
+from model.relations import RelationBase
 from model.vocabulary import ElementKind
 
 K = ElementKind
@@ -17,13 +18,13 @@ REFERENCE_TARGETS: dict[tuple[str, str], ElementKind] = {
 }
 
 
-def reference_problem(item: Item, field: str, target: ElementBase | None, target_id: str) -> str | None:
+def reference_problem(item: ElementBase | RelationBase, field: str, target: ElementBase | None, target_id: str) -> str | None:
     """Why ``item.field`` may not name ``target_id``, or None when it may."""
-    kind = str(getattr(item, "kind"))
+    kind = str(item.kind)
     wanted = REFERENCE_TARGETS[(kind, field)]
     label = item.name or item.id
     if target is None:
         return f"{kind} {label!r}: {field} names {target_id!r}, which is not in the model"
-    if getattr(target, "kind") != wanted:
-        return f"{kind} {label!r}: {field} must name a {wanted}, not a {getattr(target, 'kind')}"
+    if target.kind != wanted:
+        return f"{kind} {label!r}: {field} must name a {wanted}, not a {target.kind}"
     return None

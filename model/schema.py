@@ -26,6 +26,7 @@ def json_schema() -> dict[str, Any]:
     generated = ModelDocument.model_json_schema()
     for definition in generated.get("$defs", {}).values():
         _require_tag(definition)
+    _close_keyed_objects(generated)
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": SCHEMA_ID,
@@ -46,6 +47,18 @@ def _require_tag(definition: dict[str, Any]) -> None:
             required = definition.setdefault("required", [])
             if tag not in required:
                 required.append(tag)
+
+
+def _close_keyed_objects(node: Any) -> None:
+    """Maps keyed by ids accept only keys matching the id pattern, as the loader does; say so."""
+    if isinstance(node, dict):
+        if "patternProperties" in node:
+            node.setdefault("additionalProperties", False)
+        for value in node.values():
+            _close_keyed_objects(value)
+    elif isinstance(node, list):
+        for value in node:
+            _close_keyed_objects(value)
 
 
 def schema_text() -> str:

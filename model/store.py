@@ -381,7 +381,7 @@ class Model:
                 self._apply_relation(change)
             case LayoutChange():
                 self._apply_layout(change)
-            case ViewChange(old=old, new=new, id=view_id):
+            case ViewChange(new=new, id=view_id):
                 if new is None:
                     del self._views[view_id], self._layouts[view_id]
                 else:

@@ -61,11 +61,12 @@ def _require_attribute(custom: RequireAttributeRule) -> Rule:
         if element is None:
             return
         value = getattr(element, custom.attribute, None)
-        if value is None or value == "" or value == [] or value == {}:
+        if value is None or value in ("", [], {}):
+            name, attribute = element.name or element.id, custom.attribute.replace("_", " ")
             yield Finding(
-                f"{custom.title}: {custom.kind} {element.name or element.id} has no {custom.attribute.replace('_', ' ')}",
+                f"{custom.title}: {custom.kind} {name} has no {attribute}",
                 (element.id,),
-                custom.fix or f"Set the {custom.attribute.replace('_', ' ')} of {element.name or element.id}.",
+                custom.fix or f"Set the {attribute} of {name}.",
             )
 
     return Rule(custom.id, custom.title, custom.severity, (str(custom.kind),), check, origin="model")

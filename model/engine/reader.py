@@ -28,7 +28,7 @@ def waiver_key(rule_id: str, elements: tuple[str, ...] | list[str]) -> Key:
 class Reader:
     """Read access for rules. ``deps`` is the set this evaluation's reads are recorded into."""
 
-    __slots__ = ("_model", "_indexes", "deps")
+    __slots__ = ("_indexes", "_model", "deps")
 
     def __init__(self, model: Model, indexes: Indexes) -> None:
         self._model = model

@@ -40,7 +40,7 @@ def short_sync_chains(reader: Reader, flow_id: str, params: Params) -> Iterator[
     names = [label(reader, b) for b in boundaries]
     calls = len(flows)
     yield Finding(
-        f"Synchronous chain {' → '.join(names)} is {calls} calls deep (max {max_depth})",
+        f"Synchronous chain {' → '.join(names)} is {calls} {'call' if calls == 1 else 'calls'} deep (max {max_depth})",
         (*boundaries, *flows),
         f"Shorten the chain: make one of these calls asynchronous (an event or an asynchronous command), "
         f"or let {names[-2]} keep a replica of what it needs from {names[-1]}, "

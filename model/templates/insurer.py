@@ -14,10 +14,12 @@ anti-corruption layer, and the issuance reconciliation covers the migration.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from model.settings import Settings
 from model.store import Model
 from model.templates._build import Draft, FlowRow
-from model.templates._layout import at, box, draw, inside
+from model.templates._layout import MAP_KINDS, PROCESS_KINDS, at, box, draw, inside
 from model.views import Bounds
 from model.vocabulary import (
     Compatibility,
@@ -50,7 +52,7 @@ TEAMS = (
 )
 
 # id, name, domain class, owning team (None: nobody yet), lifecycle, description
-CONTEXTS = (
+CONTEXTS: tuple[tuple[str, str, DomainClass, str | None, Lifecycle, str], ...] = (
     ("ctx-quotation", "Quotation", CORE, "team-distribution", TARGET, "Quotes and underwriting of new business."),
     ("ctx-policy-admin", "Policy Administration", CORE, "team-policy", COEXISTING,
      "Issues and maintains policies; takes over from the legacy policy platform product by product."),
@@ -149,10 +151,10 @@ def build(model: Model) -> None:
 def _structure(draft: Draft) -> None:
     for team_id, name in TEAMS:
         draft.add(K.TEAM, team_id, name)
-    for context_id, name, domain, team_id, lifecycle, description in CONTEXTS:
+    for context_id, name, domain, owner, lifecycle, description in CONTEXTS:
         draft.add(K.CONTEXT, context_id, name, domain=domain, lifecycle=lifecycle, description=description)
-        if team_id is not None:
-            draft.relate(R.TEAM_OWNS, team_id, context_id)
+        if owner is not None:
+            draft.relate(R.TEAM_OWNS, owner, context_id)
     for service_id, name, context_id in SERVICES:
         draft.add(K.SERVICE, service_id, name)
         draft.relate(R.CONTAINS, context_id, service_id)
@@ -211,7 +213,7 @@ MAP_TEAMS = {
 }
 
 
-def _boxes(boxes: dict[str, tuple[float, float]]) -> dict[str, Bounds]:
+def _boxes(boxes: Mapping[str, tuple[float, float]]) -> dict[str, Bounds]:
     """Context boxes with their services and acls inside."""
     placements: dict[str, Bounds] = {}
     members = [*SERVICES, ("acl-policy-platform", "", "ctx-policy-admin")]
@@ -227,19 +229,23 @@ def _context_map(model: Model) -> None:
     placements = _boxes(MAP_BOXES)
     placements[LEGACY] = at(4.6, 1.3)
     placements |= {team_id: at(col, row) for team_id, (col, row) in MAP_TEAMS.items()}
-    draw(model, "view-context-map", "Context map", placements, {R.FLOW, R.TEAM_OWNS},
-         "Every context with its services, its owning team, the legacy platform and the flows between them.")
+    draw(model, "view-context-map", "Context map", placements, kinds=MAP_KINDS,
+         documentation="Every context with its services, its team, the legacy platform and the flows between them.")
+
+
+#: The policy-issuance view: the saga above the contexts it coordinates, the legacy platform behind
+#: the ACL, the facts beside their owners with the reconciliation that covers them.
+POLICY_ISSUANCE = {
+    "inv-in-force-when-paid": (0.52, 0), "saga-policy-issuance": (2.52, 0), LEGACY: (4.6, 0),
+    "fact-policy": (4.6, 1.5), "fact-policy-premium": (4.6, 2.5), "rec-issuance": (6.6, 2.5),
+    "evt-policy-issued": (0.52, 4), "ctx-billing": (2.52, 4), "fact-premium-payment": (4.6, 4),
+    "topic-policy-events": (0.52, 5), "evt-premium-collected": (2.52, 5.3), "topic-billing-premiums": (2.52, 6.3),
+}
 
 
 def _policy_issuance(model: Model) -> None:
-    placements = _boxes({"ctx-quotation": (0, 2), "ctx-policy-admin": (2, 2)})
-    placements |= {
-        "rec-issuance": at(0, 0), "saga-policy-issuance": at(2.52, 0), "inv-in-force-when-paid": at(4.6, 0),
-        LEGACY: at(4.6, 2.3), "ctx-billing": at(2.52, 4.5),
-        "evt-policy-issued": at(0.52, 4.5), "topic-policy-events": at(0.52, 5.5),
-        "evt-premium-collected": at(4.6, 4.5), "topic-billing-premiums": at(4.6, 5.5),
-        "fact-policy": at(0.52, 7), "fact-policy-premium": at(2.52, 7), "fact-premium-payment": at(4.6, 7),
-    }
+    placements = _boxes({"ctx-quotation": (0, 1.5), "ctx-policy-admin": (2, 1.5)})
+    placements |= {item: at(col, row) for item, (col, row) in POLICY_ISSUANCE.items()}
     draw(model, "view-policy-issuance", "Policy issuance", placements,
-         {R.FLOW, R.COORDINATES, R.GUARDS, R.SPANS, R.PUBLISHES, R.OWNS, R.COVERS},
-         "From an accepted quote to a policy in force, while the legacy platform still keeps a copy.")
+         kinds=PROCESS_KINDS,
+         documentation="From an accepted quote to a policy in force, while the legacy platform still keeps a copy.")

@@ -16,7 +16,7 @@ from __future__ import annotations
 from model.settings import Settings
 from model.store import Model
 from model.templates._build import Draft, FlowRow
-from model.templates._layout import at, box, draw, inside
+from model.templates._layout import MAP_KINDS, PROCESS_KINDS, at, box, draw, inside
 from model.vocabulary import (
     Compatibility,
     Coordination,
@@ -228,8 +228,8 @@ def _facts(draft: Draft) -> None:
 
 
 def _events(draft: Draft) -> None:
-    for topic_id, name, retention, partitions in TOPICS:
-        draft.add(K.TOPIC, topic_id, name, retention=retention, partitions=partitions)
+    for topic_id, topic, kept, partitions in TOPICS:
+        draft.add(K.TOPIC, topic_id, topic, retention=kept, partitions=partitions)
     for event_id, name, event_class, version, compatibility, publisher, (personal, retention) in EVENTS:
         draft.add(K.EVENT, event_id, name, event_class=event_class, schema_version=version,
                   compatibility=compatibility, personal_data=personal, retention=retention)
@@ -259,11 +259,11 @@ def _consistency(draft: Draft) -> None:
 #: Context boxes (grid column, row) of the context map, and where each box's team stands.
 MAP_BOXES = {
     "ctx-catalog": (0, 1), "ctx-pricing": (2, 1), "ctx-customer": (4, 1),
-    "ctx-ordering": (2, 3.5), "ctx-fulfillment": (0, 6), "ctx-billing": (4, 6),
+    "ctx-fulfillment": (0, 3.5), "ctx-ordering": (2, 3.5), "ctx-billing": (4, 3.5),
 }
 MAP_TEAMS = {
     "team-catalog": (0.52, 0), "team-pricing": (2.52, 0), "team-customer": (4.52, 0),
-    "team-checkout": (0.3, 3.75), "team-logistics": (0.52, 7.5), "team-finance": (4.52, 7.5),
+    "team-logistics": (0.52, 5.4), "team-checkout": (2.52, 5.4), "team-finance": (4.52, 5.4),
 }
 
 
@@ -275,26 +275,25 @@ def _context_map(model: Model) -> None:
         for index, service_id in enumerate(members):
             placements[service_id] = inside(outer, index)
     placements |= {team_id: at(col, row) for team_id, (col, row) in MAP_TEAMS.items()}
-    draw(model, "view-context-map", "Context map", placements, {R.FLOW, R.TEAM_OWNS},
-         "Every context with its services, its owning team and the flows between them.")
+    draw(model, "view-context-map", "Context map", placements, kinds=MAP_KINDS,
+         documentation="Every context with its services, its owning team and the flows between them.")
+
+
+#: The order-to-cash view: the saga above Ordering, Fulfillment and Billing below it, each context
+#: with the event it publishes, that event's topic and the fact it owns beside it.
+ORDER_TO_CASH = {
+    "saga-order-to-cash": (3, 0.5), "inv-shipped-invoiced-once": (6, 0.5), "rec-order-to-cash": (3, 8.5),
+    "ctx-ordering": (3, 2.5), "evt-order-placed": (1.4, 2.5), "topic-ordering-orders": (1.4, 3.5),
+    "fact-order": (4.6, 2.5),
+    "ctx-fulfillment": (0, 5), "evt-shipment-dispatched": (1.6, 6.5), "topic-fulfillment-shipments": (1.6, 7.5),
+    "fact-shipment-state": (0, 6.5),
+    "ctx-billing": (6, 5), "evt-invoice-issued": (4.4, 6.5), "topic-billing-invoices": (4.4, 7.5),
+    "fact-invoice": (6, 6.5),
+}
 
 
 def _order_to_cash(model: Model) -> None:
-    columns = dict(zip(SAGA_CONTEXTS, (0, 3, 6), strict=True))
-    published = {"ctx-ordering": "evt-order-placed", "ctx-fulfillment": "evt-shipment-dispatched",
-                 "ctx-billing": "evt-invoice-issued"}
-    topics = {"ctx-ordering": "topic-ordering-orders", "ctx-fulfillment": "topic-fulfillment-shipments",
-              "ctx-billing": "topic-billing-invoices"}
-    facts = {"ctx-ordering": "fact-order", "ctx-fulfillment": "fact-shipment-state",
-             "ctx-billing": "fact-invoice"}
-    placements = {
-        "rec-order-to-cash": at(0, 0), "saga-order-to-cash": at(3, 0), "inv-shipped-invoiced-once": at(6, 0),
-    }
-    for context_id, col in columns.items():
-        placements[context_id] = at(col, 2)
-        placements[facts[context_id]] = at(col + 1.2, 3)
-        placements[published[context_id]] = at(col, 4)
-        placements[topics[context_id]] = at(col, 5)
+    placements = {item: at(col, row) for item, (col, row) in ORDER_TO_CASH.items()}
     draw(model, "view-order-to-cash", "Order to cash", placements,
-         {R.FLOW, R.COORDINATES, R.GUARDS, R.SPANS, R.PUBLISHES, R.OWNS, R.COVERS},
-         "The choreographed saga from a placed order to its invoice, with its events, topics and facts.")
+         kinds=PROCESS_KINDS,
+         documentation="The choreographed saga from a placed order to its invoice, with its events, topics and facts.")

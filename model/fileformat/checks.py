@@ -1,0 +1,110 @@
+"""Referential checks on a well-shaped document, each problem named by its JSON path.
+
+They run before anything is built, so a file that names a missing element, joins the wrong kinds or
+contains an element twice is refused with the path of the first problem instead of half-loaded.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from model.elements import ElementBase
+from model.fileformat.document import ModelDocument
+from model.references import reference_problem
+from model.relations import ENDPOINTS, RelationBase, endpoint_problem
+from model.vocabulary import RelationKind
+
+
+def document_problem(document: ModelDocument) -> str | None:
+    """The first referential problem of a well-shaped document, as ``"$.path: reason"``, or None."""
+    elements: dict[str, ElementBase] = {e.id: e for e in document.elements}
+    return (
+        _duplicate_id(document)
+        or _element_reference_problem(document, elements)
+        or _relation_problem(document, elements)
+        or _view_problem(document, elements)
+    )
+
+
+def _duplicate_id(document: ModelDocument) -> str | None:
+    seen: dict[str, str] = {}
+    sections: list[tuple[str, list[Any]]] = [
+        ("elements", document.elements), ("relations", document.relations),
+        ("views", document.views), ("waivers", document.waivers),
+    ]
+    for section, items in sections:
+        for index, item in enumerate(items):
+            path = f"$.{section}[{index}]"
+            if item.id in seen:
+                return f"{path}.id: the id {item.id!r} is already used by {seen[item.id]}"
+            seen[item.id] = path
+    return None
+
+
+def _references_problem(item: ElementBase | RelationBase, path: str, elements: Mapping[str, ElementBase]) -> str | None:
+    for field in item.REFERENCE_FIELDS:
+        value = getattr(item, field)
+        targets = [(f"{path}.{field}", value)] if isinstance(value, str) else [
+            (f"{path}.{field}[{i}]", v) for i, v in enumerate(value or [])
+        ]
+        for where, target in targets:
+            problem = reference_problem(item, field, elements.get(target), target)
+            if problem:
+                return f"{where}: {problem}"
+    return None
+
+
+def _element_reference_problem(document: ModelDocument, elements: Mapping[str, ElementBase]) -> str | None:
+    for index, element in enumerate(document.elements):
+        if element.REFERENCE_FIELDS:
+            problem = _references_problem(element, f"$.elements[{index}]", elements)
+            if problem:
+                return problem
+    return None
+
+
+def _relation_problem(document: ModelDocument, elements: Mapping[str, ElementBase]) -> str | None:
+    container: dict[str, str] = {}
+    for index, relation in enumerate(document.relations):
+        path = f"$.relations[{index}]"
+        problem = _endpoint_problem(relation, path, elements) or _references_problem(relation, path, elements)
+        if problem:
+            return problem
+        if relation.kind == RelationKind.CONTAINS:
+            if relation.target in container:
+                held = elements[relation.target]
+                return (
+                    f"{path}.target: {held.kind} {held.name or held.id!r} is already contained by "  # type: ignore[attr-defined]
+                    f"another context ({container[relation.target]}); it belongs to one context"
+                )
+            container[relation.target] = path
+    return None
+
+
+def _endpoint_problem(relation: RelationBase, path: str, elements: Mapping[str, ElementBase]) -> str | None:
+    for end in ("source", "target"):
+        element_id = getattr(relation, end)
+        if element_id not in elements:
+            return f"{path}.{end}: {element_id!r} is not an element of the model"
+    if relation.source == relation.target:
+        return f"{path}.target: a {relation.kind} relation joins two different elements"  # type: ignore[attr-defined]
+    kind: RelationKind = relation.kind  # type: ignore[attr-defined]
+    source, target = elements[relation.source].kind, elements[relation.target].kind  # type: ignore[attr-defined]
+    problem = endpoint_problem(kind, source, target)
+    if problem:
+        end = "source" if source not in ENDPOINTS[kind][0] else "target"
+        return f"{path}.{end}: {problem}"
+    return None
+
+
+def _view_problem(document: ModelDocument, elements: Mapping[str, ElementBase]) -> str | None:
+    relations = {r.id for r in document.relations}
+    for index, view in enumerate(document.views):
+        for node in view.nodes:
+            if node not in elements:
+                return f"$.views[{index}].nodes.{node}: {node!r} is not an element of the model"
+        for edge in view.edges:
+            if edge not in relations:
+                return f"$.views[{index}].edges.{edge}: {edge!r} is not a relation of the model"
+    return None

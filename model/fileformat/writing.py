@@ -1,0 +1,134 @@
+"""Writing a model file: deterministic text, saved atomically.
+
+The same model always gives the same bytes: items sorted by id, keys sorted, defaults left out.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import secrets
+import stat
+from pathlib import Path
+from typing import Any
+
+from model.elements import ElementBase
+from model.fileformat._collector import collector_paused
+from model.fileformat.document import FORMAT_VERSION
+from model.fileformat.errors import file_error, os_reason
+from model.relations import RelationBase
+from model.settings import Settings, Waiver
+from model.store import Model
+from model.views import Bounds, ViewInfo
+
+
+def to_json(model: Model) -> str:
+    """The file text of ``model``: byte-identical for equal models, whatever order they were built in."""
+    with collector_paused():
+        return _to_json(model)
+
+
+def _to_json(model: Model) -> str:
+    data = {
+        "format": FORMAT_VERSION,
+        "settings": _settings_data(model.settings),
+        "elements": [_item_data(e) for e in sorted(model.elements(), key=_by_id)],
+        "relations": [_item_data(r) for r in sorted(model.relations(), key=_by_id)],
+        "views": [_view_data(model, v) for v in sorted(model.views(), key=_by_id)],
+        "waivers": [w.model_dump(mode="json", exclude_defaults=True) for w in sorted(model.waivers(), key=_by_id)],
+    }
+    return json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False, allow_nan=False) + "\n"
+
+
+def _by_id(item: ElementBase | RelationBase | ViewInfo | Waiver) -> str:
+    return item.id
+
+
+def _item_data(item: ElementBase | RelationBase) -> dict[str, Any]:
+    """Attributes that differ from their default, plus ``kind``, which a reader needs to pick the class."""
+    data = item.model_dump(mode="json", exclude_defaults=True)
+    data["kind"] = str(item.kind)  # type: ignore[attr-defined]
+    return data
+
+
+def _settings_data(settings: Settings) -> dict[str, Any]:
+    data = settings.model_dump(mode="json", exclude_defaults=True)
+    for rule, dumped in zip(settings.custom_rules, data.get("custom_rules", []), strict=True):
+        dumped["type"] = rule.type  # the discriminator, left out by exclude_defaults
+    return data
+
+
+def _view_data(model: Model, view: ViewInfo) -> dict[str, Any]:
+    data = view.model_dump(mode="json", exclude_defaults=True)
+    nodes: dict[str, Any] = {}
+    edges: dict[str, Any] = {}
+    for item_id, layout in model.layouts(view.id).items():
+        target = nodes if isinstance(layout, Bounds) else edges
+        target[item_id] = layout.model_dump(mode="json", exclude_defaults=True)
+    if nodes:
+        data["nodes"] = nodes
+    if edges:
+        data["edges"] = edges
+    return data
+
+
+def save_model(model: Model, path: str | os.PathLike[str]) -> None:
+    """Write ``model`` atomically: whatever fails, the previous file is left exactly as it was."""
+    name = os.fspath(path)
+    target = Path(path)
+    if target.is_symlink():
+        target = target.resolve()  # write through the link instead of replacing it with a file
+    data = to_json(model).encode("utf-8")
+    try:
+        _write_atomically(target, data)
+    except OSError as error:
+        raise file_error(name, f"cannot write it: {os_reason(error, target)}") from error
+
+
+def _write_atomically(target: Path, data: bytes) -> None:
+    """Temporary file beside the target, synced, then renamed over it; the rename is the commit."""
+    directory = target.parent
+    mode = stat.S_IMODE(target.stat().st_mode) if target.is_file() else None
+    fd, temporary = _create_temporary(directory, target.name)
+    try:
+        with os.fdopen(fd, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        if mode is not None:
+            os.chmod(temporary, mode)
+        os.replace(temporary, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+    _fsync_directory(directory)
+
+
+def _create_temporary(directory: Path, name: str) -> tuple[int, Path]:
+    """A new file created with mode 0o666 so the user's umask applies, as for any ordinary file."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    for _ in range(100):
+        candidate = directory / f".{name}.{secrets.token_hex(4)}.tmp"
+        try:
+            return os.open(candidate, flags, 0o666), candidate
+        except FileExistsError:
+            continue
+    raise FileExistsError(f"no free temporary name beside {name}")
+
+
+def _fsync_directory(directory: Path) -> None:
+    """Make the rename durable; platforms that cannot open a directory (Windows) skip this."""
+    flag = getattr(os, "O_DIRECTORY", None)
+    if flag is None:
+        return
+    try:
+        fd = os.open(directory, os.O_RDONLY | flag)
+    except OSError:
+        return
+    try:
+        with contextlib.suppress(OSError):  # some file systems refuse fsync on a directory
+            os.fsync(fd)
+    finally:
+        os.close(fd)
