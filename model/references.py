@@ -18,7 +18,9 @@ REFERENCE_TARGETS: dict[tuple[str, str], ElementKind] = {
 }
 
 
-def reference_problem(item: ElementBase | RelationBase, field: str, target: ElementBase | None, target_id: str) -> str | None:
+def reference_problem(
+    item: ElementBase | RelationBase, field: str, target: ElementBase | None, target_id: str
+) -> str | None:
     """Why ``item.field`` may not name ``target_id``, or None when it may."""
     kind = str(item.kind)
     wanted = REFERENCE_TARGETS[(kind, field)]

@@ -36,6 +36,7 @@ from model.vocabulary import ElementKind, RelationKind
 Listener = Callable[[Committed], None]
 V = TypeVar("V", bound=BaseModel)
 Layouts = dict[str, Bounds | Route]
+_NONE: dict[RelationKind, dict[str, None]] = {}
 
 
 class Model:
@@ -99,13 +100,20 @@ class Model:
         return list(values) if kind is None else [r for r in values if r.kind == kind]
 
     def outgoing(self, element_id: str, kind: RelationKind) -> list[RelationBase]:
-        """Relations of ``kind`` that start at the element, in the order they were added."""
-        ids = self._out.get(element_id, {}).get(kind, {})
-        return [self._relations[i] for i in ids]
+        """Relations of ``kind`` that start at the element, in id order."""
+        ids = self._out.get(element_id, _NONE).get(kind)
+        if not ids:
+            return []
+        relations = self._relations
+        return [relations[i] for i in (sorted(ids) if len(ids) > 1 else ids)]
 
     def incoming(self, element_id: str, kind: RelationKind) -> list[RelationBase]:
-        ids = self._in.get(element_id, {}).get(kind, {})
-        return [self._relations[i] for i in ids]
+        """Relations of ``kind`` that end at the element, in id order."""
+        ids = self._in.get(element_id, _NONE).get(kind)
+        if not ids:
+            return []
+        relations = self._relations
+        return [relations[i] for i in (sorted(ids) if len(ids) > 1 else ids)]
 
     def incident(self, element_id: str) -> list[RelationBase]:
         """Every relation that starts or ends at the element."""
@@ -116,8 +124,8 @@ class Model:
         return [self._relations[i] for i in ids]
 
     def referrers(self, element_id: str) -> list[str]:
-        """Ids of elements and relations whose attributes name this element (a flow's event, ...)."""
-        return list(self._referrers.get(element_id, {}))
+        """Ids of elements and relations whose attributes name this element (a flow's event, ...), in id order."""
+        return sorted(self._referrers.get(element_id, ()))
 
     def container_of(self, element_id: str) -> str | None:
         """The context that contains a service or acl, if any."""

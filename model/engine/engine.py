@@ -6,14 +6,15 @@ difference as a diff of violations.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import cast
 
 from model.changes import Committed, ElementChange, RelationChange, SettingsChange, WaiverChange
 from model.engine.config import ActiveRule, resolve
 from model.engine.custom import compile_custom_rules
 from model.engine.indexes import Indexes
-from model.engine.reader import Key, Reader
+from model.engine.reader import Key, Reader, TrackingReader
 from model.engine.rule import Rule, Violation
 from model.relations import RelationBase
 from model.store import Model
@@ -46,13 +47,13 @@ def default_rules() -> list[Rule]:
 
 
 class Evaluator:
-    """Evaluates subjects of a model against its active rules; optionally records dependencies."""
+    """Evaluates subjects of a model against its active rules, through a reader of its choice."""
 
-    def __init__(self, model: Model, rules: Sequence[Rule]) -> None:
+    def __init__(self, model: Model, rules: Sequence[Rule], tracking: bool = False) -> None:
         self.model = model
         self.rules = list(rules)
         self.indexes = Indexes(model)
-        self.reader = Reader(model, self.indexes)
+        self.reader = (TrackingReader if tracking else Reader)(model, self.indexes)
         self.by_subject: dict[str, list[ActiveRule]] = {}
         self.configure()
 
@@ -74,22 +75,19 @@ class Evaluator:
             return str(relation.kind)
         return "waiver" if self.indexes.waiver(subject_id) is not None else None
 
-    def subjects(self) -> Iterable[str]:
-        """Every id some active rule is evaluated for."""
+    def subjects(self) -> Iterator[tuple[str, str]]:
+        """(id, kind) of every subject some active rule is evaluated for."""
         kinds = self.by_subject.keys()
         for element in self.model.elements():
             if element.kind in kinds:
-                yield element.id
+                yield element.id, element.kind
         for relation in self.model.relations():
             if relation.kind in kinds:
-                yield relation.id
+                yield relation.id, relation.kind
         if "waiver" in kinds:
-            yield from (waiver.id for waiver in self.model.waivers())
+            yield from ((waiver.id, "waiver") for waiver in self.model.waivers())
 
-    def evaluate(self, subject_id: str) -> tuple[Violation, ...]:
-        kind = self.subject_kind(subject_id)
-        if kind is None:
-            return ()
+    def evaluate(self, subject_id: str, kind: str) -> tuple[Violation, ...]:
         reader = self.reader
         found: list[Violation] = []
         for entry in self.by_subject.get(kind, ()):
@@ -111,7 +109,7 @@ class Evaluator:
 def check_model(model: Model, rules: Sequence[Rule] | None = None) -> list[Violation]:
     """Every violation of the model, computed from scratch (what ``steelframe check`` reports)."""
     evaluator = Evaluator(model, default_rules() if rules is None else rules)
-    found = [v for subject in evaluator.subjects() for v in evaluator.evaluate(subject)]
+    found = [v for subject, kind in evaluator.subjects() for v in evaluator.evaluate(subject, kind)]
     return sorted(found, key=Violation.sort_key)
 
 
@@ -120,13 +118,14 @@ class Engine:
 
     def __init__(self, model: Model, rules: Sequence[Rule] | None = None) -> None:
         self.model = model
-        self._evaluator = Evaluator(model, default_rules() if rules is None else rules)
+        self._evaluator = Evaluator(model, default_rules() if rules is None else rules, tracking=True)
+        self._reader = cast(TrackingReader, self._evaluator.reader)
         self._results: dict[str, tuple[Violation, ...]] = {}
         self._deps: dict[str, set[Key]] = {}
         self._dependents: dict[Key, set[str]] = {}
         self._listeners: list[DiffListener] = []
-        for subject in list(self._evaluator.subjects()):
-            self._reevaluate(subject)
+        for subject, kind in list(self._evaluator.subjects()):
+            self._reevaluate(subject, kind)
         self._unsubscribe = model.subscribe(self._on_commit)
 
     def close(self) -> None:
@@ -183,14 +182,14 @@ class Engine:
 
     def _recompute_all(self) -> None:
         self._evaluator.configure()
-        self._emit(set(self._results) | set(self._evaluator.subjects()))
+        self._emit(set(self._results) | {subject for subject, _ in self._evaluator.subjects()})
 
     def _emit(self, subjects: set[str]) -> None:
         added: list[Violation] = []
         removed: list[Violation] = []
         for subject in sorted(subjects):
             before = self._results.get(subject, ())
-            after = self._reevaluate(subject)
+            after = self._reevaluate(subject, self._evaluator.subject_kind(subject))
             if before != after:
                 old, new = set(before), set(after)
                 added.extend(v for v in after if v not in old)
@@ -199,23 +198,21 @@ class Engine:
         for listener in list(self._listeners):
             listener(diff)
 
-    def _reevaluate(self, subject: str) -> tuple[Violation, ...]:
+    def _reevaluate(self, subject: str, kind: str | None) -> tuple[Violation, ...]:
+        """Evaluate one subject (None kind: it is gone) and re-file what it depends on."""
         for key in self._deps.pop(subject, ()):
             holders = self._dependents.get(key)
             if holders is not None:
                 holders.discard(subject)
                 if not holders:
                     del self._dependents[key]
-        reader = self._evaluator.reader
-        deps: set[Key] = set()
-        reader.deps = deps
-        try:
-            result = self._evaluator.evaluate(subject)
-        finally:
-            reader.deps = None
-        if self._evaluator.subject_kind(subject) is None:
+        if kind is None:
             self._results.pop(subject, None)
             return ()
+        reader = self._reader
+        deps: set[Key] = set()
+        reader.deps = deps
+        result = self._evaluator.evaluate(subject, kind)
         self._deps[subject] = deps
         for key in deps:
             self._dependents.setdefault(key, set()).add(subject)

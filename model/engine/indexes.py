@@ -39,10 +39,12 @@ class SyncGraph:
         self._removed: set[tuple[str, str]] = set()
 
     def outgoing(self, boundary: str) -> list[tuple[str, str]]:
-        return list(self._out.get(boundary, {}).items())
+        """(flow id, target boundary) in flow id order."""
+        return sorted(self._out.get(boundary, {}).items())
 
     def incoming(self, boundary: str) -> list[tuple[str, str]]:
-        return list(self._in.get(boundary, {}).items())
+        """(flow id, source boundary) in flow id order."""
+        return sorted(self._in.get(boundary, {}).items())
 
     def component(self, boundary: str) -> frozenset[str]:
         return self._component.get(boundary, _EMPTY)

@@ -1,7 +1,8 @@
-"""The read-only view of a model that rules get, which records what each evaluation reads.
+"""The read-only view of a model that rules get.
 
-Every read names a dependency key; after a change the engine re-evaluates exactly the subjects
-whose recorded keys the change touched. Rules need not know any of this.
+In the live engine every read also names a dependency key; after a change the engine
+re-evaluates exactly the subjects whose recorded keys the change touched. Rules need not know
+any of this: they get a Reader, tracking or not.
 """
 
 from __future__ import annotations
@@ -26,27 +27,20 @@ def waiver_key(rule_id: str, elements: tuple[str, ...] | list[str]) -> Key:
 
 
 class Reader:
-    """Read access for rules. ``deps`` is the set this evaluation's reads are recorded into."""
+    """Read access for rules. Lists come in id order, so results never depend on edit history."""
 
-    __slots__ = ("_indexes", "_model", "deps")
+    __slots__ = ("_indexes", "_model")
 
     def __init__(self, model: Model, indexes: Indexes) -> None:
         self._model = model
         self._indexes = indexes
-        self.deps: set[Key] | None = None
-
-    def _read(self, key: Key) -> None:
-        if self.deps is not None:
-            self.deps.add(key)
 
     # --- elements and relations
 
     def element(self, element_id: str) -> ElementBase | None:
-        self._read(("e", element_id))
         return self._model.find_element(element_id)
 
     def relation(self, relation_id: str) -> RelationBase | None:
-        self._read(("r", relation_id))
         return self._model.find_relation(relation_id)
 
     def flow(self, relation_id: str) -> Flow | None:
@@ -55,23 +49,14 @@ class Reader:
 
     def outgoing(self, element_id: str, kind: RelationKind) -> list[RelationBase]:
         """Relations of ``kind`` starting at the element."""
-        self._read(("o", element_id, kind))
-        found = self._model.outgoing(element_id, kind)
-        if self.deps is not None:
-            self.deps.update(("r", r.id) for r in found)
-        return found
+        return self._model.outgoing(element_id, kind)
 
     def incoming(self, element_id: str, kind: RelationKind) -> list[RelationBase]:
         """Relations of ``kind`` ending at the element."""
-        self._read(("i", element_id, kind))
-        found = self._model.incoming(element_id, kind)
-        if self.deps is not None:
-            self.deps.update(("r", r.id) for r in found)
-        return found
+        return self._model.incoming(element_id, kind)
 
     def flows_referencing(self, element_id: str) -> list[Flow]:
         """Flows that name the element as their event, their topic or a fact they carry."""
-        self._read(("ref", element_id))
         flows = []
         for referrer in self._model.referrers(element_id):
             relation = self.relation(referrer)
@@ -96,14 +81,11 @@ class Reader:
     # --- waivers
 
     def waiver(self, waiver_id: str) -> Waiver | None:
-        self._read(("wv", waiver_id))
         return self._indexes.waiver(waiver_id)
 
     def waiving_decision(self, rule_id: str, elements: tuple[str, ...]) -> str | None:
         """The accepted decision whose waiver names exactly this rule and these ids, if any."""
-        key = waiver_key(rule_id, elements)
-        self._read(key)
-        for waiver in self._indexes.waivers_for(key):
+        for waiver in self._indexes.waivers_for(waiver_key(rule_id, elements)):
             decision = self.element(waiver.decision)
             if isinstance(decision, Decision) and decision.status is DecisionStatus.ACCEPTED:
                 return decision.id
@@ -113,15 +95,66 @@ class Reader:
 
     def sync_out(self, boundary_id: str) -> list[tuple[str, str]]:
         """(flow id, target boundary) of each synchronous flow leaving this boundary for another."""
-        self._read(("so", boundary_id))
         return self._indexes.sync.outgoing(boundary_id)
 
     def sync_in(self, boundary_id: str) -> list[tuple[str, str]]:
         """(flow id, source boundary) of each synchronous flow entering this boundary from another."""
-        self._read(("si", boundary_id))
         return self._indexes.sync.incoming(boundary_id)
 
     def sync_cycle(self, boundary_id: str) -> frozenset[str]:
         """The boundaries that reach this one and are reached by it synchronously (empty if none)."""
-        self._read(("scc", boundary_id))
         return self._indexes.sync.component(boundary_id)
+
+
+class TrackingReader(Reader):
+    """A reader that records the key of every read into ``deps``: what the engine re-evaluates by."""
+
+    __slots__ = ("deps",)
+
+    def __init__(self, model: Model, indexes: Indexes) -> None:
+        super().__init__(model, indexes)
+        self.deps: set[Key] = set()
+
+    def element(self, element_id: str) -> ElementBase | None:
+        self.deps.add(("e", element_id))
+        return self._model.find_element(element_id)
+
+    def relation(self, relation_id: str) -> RelationBase | None:
+        self.deps.add(("r", relation_id))
+        return self._model.find_relation(relation_id)
+
+    def outgoing(self, element_id: str, kind: RelationKind) -> list[RelationBase]:
+        found = self._model.outgoing(element_id, kind)
+        self.deps.add(("o", element_id, kind))
+        self.deps.update(("r", r.id) for r in found)
+        return found
+
+    def incoming(self, element_id: str, kind: RelationKind) -> list[RelationBase]:
+        found = self._model.incoming(element_id, kind)
+        self.deps.add(("i", element_id, kind))
+        self.deps.update(("r", r.id) for r in found)
+        return found
+
+    def flows_referencing(self, element_id: str) -> list[Flow]:
+        self.deps.add(("ref", element_id))
+        return super().flows_referencing(element_id)
+
+    def waiver(self, waiver_id: str) -> Waiver | None:
+        self.deps.add(("wv", waiver_id))
+        return super().waiver(waiver_id)
+
+    def waiving_decision(self, rule_id: str, elements: tuple[str, ...]) -> str | None:
+        self.deps.add(waiver_key(rule_id, elements))
+        return super().waiving_decision(rule_id, elements)
+
+    def sync_out(self, boundary_id: str) -> list[tuple[str, str]]:
+        self.deps.add(("so", boundary_id))
+        return super().sync_out(boundary_id)
+
+    def sync_in(self, boundary_id: str) -> list[tuple[str, str]]:
+        self.deps.add(("si", boundary_id))
+        return super().sync_in(boundary_id)
+
+    def sync_cycle(self, boundary_id: str) -> frozenset[str]:
+        self.deps.add(("scc", boundary_id))
+        return super().sync_cycle(boundary_id)
