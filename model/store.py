@@ -338,6 +338,30 @@ class Model:
             self._record(SettingsChange(self._settings, new))
         return new
 
+    def add_checked(
+        self,
+        elements: Iterable[ElementBase],
+        relations: Iterable[RelationBase],
+        views: Iterable[tuple[ViewInfo, Layouts]],
+        waivers: Iterable[Waiver],
+    ) -> None:
+        """Add a whole model whose ids, endpoints and references the caller has already checked.
+
+        The file loader checks everything itself, naming JSON paths, and must not pay for the
+        same checks twice on a model of tens of thousands of items. Still one recorded change
+        per item, so listeners and undo see a load like any other transaction.
+        """
+        for element in elements:
+            self._record(ElementChange(None, element, element.id))
+        for relation in relations:
+            self._record(RelationChange(None, relation, relation.id))
+        for view, layouts in views:
+            self._record(ViewChange(None, view, view.id))
+            for item_id, layout in layouts.items():
+                self._record(LayoutChange(None, layout, view.id, item_id))
+        for waiver in waivers:
+            self._record(WaiverChange(None, waiver, waiver.id))
+
     # --------------------------------------------------------------- checking
 
     def _require_new_id(self, item_id: str) -> None:

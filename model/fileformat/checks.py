@@ -75,7 +75,7 @@ def _relation_problem(document: ModelDocument, elements: Mapping[str, ElementBas
             if relation.target in container:
                 held = elements[relation.target]
                 return (
-                    f"{path}.target: {held.kind} {held.name or held.id!r} is already contained by "  # type: ignore[attr-defined]
+                    f"{path}.target: {held.kind} {held.name or held.id!r} is already contained by "
                     f"another context ({container[relation.target]}); it belongs to one context"
                 )
             container[relation.target] = path
@@ -88,9 +88,9 @@ def _endpoint_problem(relation: RelationBase, path: str, elements: Mapping[str, 
         if element_id not in elements:
             return f"{path}.{end}: {element_id!r} is not an element of the model"
     if relation.source == relation.target:
-        return f"{path}.target: a {relation.kind} relation joins two different elements"  # type: ignore[attr-defined]
-    kind: RelationKind = relation.kind  # type: ignore[attr-defined]
-    source, target = elements[relation.source].kind, elements[relation.target].kind  # type: ignore[attr-defined]
+        return f"{path}.target: a {relation.kind} relation joins two different elements"
+    kind: RelationKind = relation.kind
+    source, target = elements[relation.source].kind, elements[relation.target].kind
     problem = endpoint_problem(kind, source, target)
     if problem:
         end = "source" if source not in ENDPOINTS[kind][0] else "target"

@@ -62,7 +62,7 @@ def _from_json(text: str, source: str) -> Model:
     problem = document_problem(document)
     if problem is not None:
         raise file_error(source, problem)
-    return build(document, source)
+    return build(document)
 
 
 class _NotJson(ValueError):

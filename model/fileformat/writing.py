@@ -48,7 +48,7 @@ def _by_id(item: ElementBase | RelationBase | ViewInfo | Waiver) -> str:
 def _item_data(item: ElementBase | RelationBase) -> dict[str, Any]:
     """Attributes that differ from their default, plus ``kind``, which a reader needs to pick the class."""
     data = item.model_dump(mode="json", exclude_defaults=True)
-    data["kind"] = str(item.kind)  # type: ignore[attr-defined]
+    data["kind"] = str(item.kind)
     return data
 
 
