@@ -7,7 +7,7 @@ place where state is mutated, so undo and redo are the same code as editing.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
@@ -68,6 +68,15 @@ class Model:
     @property
     def name(self) -> str:
         return self._settings.name
+
+    @property
+    def elements_by_id(self) -> Mapping[str, ElementBase]:
+        """The live id-to-element mapping (read-only by contract), for readers on hot paths."""
+        return self._elements
+
+    @property
+    def relations_by_id(self) -> Mapping[str, RelationBase]:
+        return self._relations
 
     def __contains__(self, item_id: object) -> bool:
         return item_id in self._elements or item_id in self._relations

@@ -29,19 +29,21 @@ def waiver_key(rule_id: str, elements: tuple[str, ...] | list[str]) -> Key:
 class Reader:
     """Read access for rules. Lists come in id order, so results never depend on edit history."""
 
-    __slots__ = ("_indexes", "_model")
+    __slots__ = ("_elements", "_indexes", "_model", "_relations")
 
     def __init__(self, model: Model, indexes: Indexes) -> None:
         self._model = model
         self._indexes = indexes
+        self._elements = model.elements_by_id
+        self._relations = model.relations_by_id
 
     # --- elements and relations
 
     def element(self, element_id: str) -> ElementBase | None:
-        return self._model.find_element(element_id)
+        return self._elements.get(element_id)
 
     def relation(self, relation_id: str) -> RelationBase | None:
-        return self._model.find_relation(relation_id)
+        return self._relations.get(relation_id)
 
     def flow(self, relation_id: str) -> Flow | None:
         relation = self.relation(relation_id)
@@ -117,11 +119,11 @@ class TrackingReader(Reader):
 
     def element(self, element_id: str) -> ElementBase | None:
         self.deps.add(("e", element_id))
-        return self._model.find_element(element_id)
+        return self._elements.get(element_id)
 
     def relation(self, relation_id: str) -> RelationBase | None:
         self.deps.add(("r", relation_id))
-        return self._model.find_relation(relation_id)
+        return self._relations.get(relation_id)
 
     def outgoing(self, element_id: str, kind: RelationKind) -> list[RelationBase]:
         found = self._model.outgoing(element_id, kind)
