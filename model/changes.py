@@ -11,6 +11,7 @@ from enum import Enum
 from typing import Generic, TypeVar, Union
 
 from model.elements import ElementBase
+from model.exchange import ExchangeArchive
 from model.relations import RelationBase
 from model.settings import Settings, Waiver
 from model.views import Bounds, Route, ViewInfo
@@ -76,12 +77,22 @@ class WaiverChange(_Change[Waiver]):
 
 
 @dataclass(frozen=True, slots=True)
+class ExchangeChange(_Change[ExchangeArchive]):
+    """The kept part of an ArchiMate import was set, replaced or dropped."""
+
+    def inverse(self) -> ExchangeChange:
+        return ExchangeChange(self.new, self.old)
+
+
+@dataclass(frozen=True, slots=True)
 class SettingsChange(_Change[Settings]):
     def inverse(self) -> SettingsChange:
         return SettingsChange(self.new, self.old)
 
 
-Change = Union[ElementChange, RelationChange, ViewChange, LayoutChange, WaiverChange, SettingsChange]
+Change = Union[
+    ElementChange, RelationChange, ViewChange, LayoutChange, WaiverChange, SettingsChange, ExchangeChange
+]
 
 
 class Origin(Enum):

@@ -18,6 +18,7 @@ from model.changes import (
     Change,
     Committed,
     ElementChange,
+    ExchangeChange,
     LayoutChange,
     Origin,
     RelationChange,
@@ -27,6 +28,7 @@ from model.changes import (
 )
 from model.elements import ElementBase
 from model.errors import ModelError, describe_validation_error
+from model.exchange import ExchangeArchive
 from model.references import reference_problem
 from model.relations import RelationBase, endpoint_problem
 from model.settings import Settings, Waiver
@@ -55,6 +57,7 @@ class Model:
         self._placements: dict[str, dict[str, None]] = {}
         self._waivers: dict[str, Waiver] = {}
         self._settings = settings or Settings()
+        self._exchange: ExchangeArchive | None = None
         self._depth = 0
         self._pending: list[Change] = []
         self._listeners: list[Listener] = []
@@ -64,6 +67,11 @@ class Model:
     @property
     def settings(self) -> Settings:
         return self._settings
+
+    @property
+    def exchange(self) -> ExchangeArchive | None:
+        """What an ArchiMate import kept for writing back (None for a model born in Steelframe)."""
+        return self._exchange
 
     @property
     def name(self) -> str:
@@ -371,6 +379,10 @@ class Model:
         for waiver in waivers:
             self._record(WaiverChange(None, waiver, waiver.id))
 
+    def set_exchange(self, archive: ExchangeArchive | None) -> None:
+        if archive != self._exchange:
+            self._record(ExchangeChange(self._exchange, archive))
+
     # --------------------------------------------------------------- checking
 
     def _require_new_id(self, item_id: str) -> None:
@@ -436,6 +448,8 @@ class Model:
             case SettingsChange(new=new):
                 assert new is not None
                 self._settings = new
+            case ExchangeChange(new=new):
+                self._exchange = new
 
     def _apply_element(self, change: ElementChange) -> None:
         old, new, element_id = change.old, change.new, change.id

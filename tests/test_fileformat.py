@@ -13,6 +13,7 @@ import pytest
 
 from model.elements import ELEMENT_CLASSES
 from model.errors import ModelError
+from model.exchange import ExchangeArchive
 from model.fileformat import (
     FORMAT_VERSION,
     UPGRADES,
@@ -85,7 +86,7 @@ def test_text_is_sorted_small_and_readable() -> None:
 
 def test_an_empty_model_round_trips() -> None:
     text = to_json(Model())
-    empty = {"elements": [], "format": 1, "relations": [], "settings": {}, "views": [], "waivers": []}
+    empty = {"elements": [], "format": FORMAT_VERSION, "relations": [], "settings": {}, "views": [], "waivers": []}
     assert json.loads(text) == empty
     assert to_json(from_json(text)) == text
 
@@ -356,3 +357,23 @@ def test_element_kinds_of_the_fixture_cover_the_vocabulary() -> None:
     kinds = {kind for kind, _, _ in [*ELEMENTS, *REFERRING]}
     assert kinds == {str(k) for k in ElementKind}
     assert {kind for kind, *_ in RELATIONS} == {str(k) for k in RelationKind}
+
+
+def test_a_format_1_file_is_upgraded_on_load() -> None:
+    """Format 2 added the exchange part; every format-1 file reads as it was written."""
+    model = rich_model()
+    data = json.loads(to_json(model))
+    data["format"] = 1
+    assert to_json(from_json(json.dumps(data), "old.steelframe.json")) == to_json(model)
+
+
+def test_the_exchange_part_survives_a_round_trip() -> None:
+    model = Model()
+    archive = ExchangeArchive(
+        model_identifier="id-model", metadata="<metadata/>", elements={"id-x": '<element identifier="id-x"/>'},
+        diagrams={"v1": "<view/>"},
+    )
+    with model.transaction("Import"):
+        model.set_exchange(archive)
+    loaded = from_json(to_json(model))
+    assert loaded.exchange == archive

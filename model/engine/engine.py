@@ -146,7 +146,7 @@ class Engine:
     # ----------------------------------------------------------- incremental
 
     def _on_commit(self, committed: Committed) -> None:
-        if any(isinstance(change, SettingsChange) for change in committed.changes):
+        if any(_rules_changed(change) for change in committed.changes):
             self._recompute_all()
             return
         dirty: set[Key] = set()
@@ -221,6 +221,13 @@ class Engine:
         else:
             self._results.pop(subject, None)
         return result
+
+
+def _rules_changed(change: object) -> bool:
+    """A settings change that touches the rules (renaming the model does not)."""
+    if not isinstance(change, SettingsChange) or change.old is None or change.new is None:
+        return isinstance(change, SettingsChange)
+    return (change.old.rules, change.old.custom_rules) != (change.new.rules, change.new.custom_rules)
 
 
 def _relation_keys(relation: RelationBase, change: RelationChange) -> list[Key]:

@@ -14,6 +14,7 @@ def build(document: ModelDocument) -> Model:
         model.add_checked(
             document.elements, document.relations, [_view(view) for view in document.views], document.waivers
         )
+        model.set_exchange(document.exchange)
     return model
 
 

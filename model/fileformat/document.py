@@ -5,12 +5,13 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict, Field
 
 from model.elements import Element
+from model.exchange import ExchangeArchive
 from model.ids import Identifier
 from model.relations import Relation
 from model.settings import Settings, Waiver
 from model.views import Bounds, Route
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 
 
 class ViewDocument(BaseModel):
@@ -36,3 +37,4 @@ class ModelDocument(BaseModel):
     relations: list[Relation] = Field(default_factory=list)
     views: list[ViewDocument] = Field(default_factory=list)
     waivers: list[Waiver] = Field(default_factory=list)
+    exchange: ExchangeArchive | None = None

@@ -9,8 +9,14 @@ from typing import Any
 from model.fileformat.document import FORMAT_VERSION
 from model.fileformat.errors import file_error
 
+def _from_1(data: dict[str, Any]) -> dict[str, Any]:
+    """Format 2 added the optional ``exchange`` part (what an ArchiMate import keeps); a format-1
+    file has none, so its data stands as it is."""
+    return data
+
+
 #: version N -> a function turning the data of a format-N file into format N+1 data.
-UPGRADES: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+UPGRADES: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _from_1}
 
 
 def upgraded(data: dict[str, Any], source: str) -> dict[str, Any]:

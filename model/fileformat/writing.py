@@ -38,6 +38,8 @@ def _to_json(model: Model) -> str:
         "views": [_view_data(model, v) for v in sorted(model.views(), key=_by_id)],
         "waivers": [w.model_dump(mode="json", exclude_defaults=True) for w in sorted(model.waivers(), key=_by_id)],
     }
+    if model.exchange is not None:
+        data["exchange"] = model.exchange.model_dump(mode="json", exclude_defaults=True)
     return json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False, allow_nan=False) + "\n"
 
 
