@@ -17,7 +17,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--no-bare", action="store_true", help="skip replaying the edits without an engine")
     parser.add_argument("--profile", action="store_true", help="also print cProfile reports for the largest size")
+    parser.add_argument(
+        "--archimate", action="store_true",
+        help="instead, time ArchiMate import and export against pyArchimate (pip install pyarchimate first)",
+    )
     args = parser.parse_args(argv)
+    if args.archimate:
+        from bench.archimate import report
+
+        print(report())
+        return 0
     if min(args.sizes) < 2 or args.edits < 1:
         parser.error("sizes must be at least 2 contexts and edits at least 1")
     results = []

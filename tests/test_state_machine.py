@@ -15,7 +15,6 @@ from model.elements import ELEMENT_CLASSES
 from model.engine import Engine, check_model
 from model.errors import ModelError
 from model.history import History
-from model.ids import new_id
 from model.relations import RELATION_CLASSES, relations_between
 from model.settings import Waiver
 from model.store import Model
@@ -67,6 +66,7 @@ class ModelMachine(RuleBasedStateMachine):
         self.model = Model()
         self.history = History(self.model)
         self.engine = Engine(self.model)
+        self.counter = 0
         self.undo_states: list[str] = []
         self.redo_states: list[str] = []
         with self.model.transaction("Add view"):
@@ -85,12 +85,17 @@ class ModelMachine(RuleBasedStateMachine):
             self.undo_states.append(before)
             self.redo_states.clear()
 
+    def new_id(self, prefix: str) -> str:
+        """Ids that replay identically, so Hypothesis can shrink (uuid4 would differ per run)."""
+        self.counter += 1
+        return f"{prefix}-{self.counter}"
+
     def ids(self, *kinds: ElementKind) -> list[str]:
         return sorted(e.id for kind in kinds for e in self.model.elements(kind))
 
     @rule(kind=st.sampled_from(KINDS), name=st.text(max_size=12), placed=st.booleans())
     def add_element(self, kind: ElementKind, name: str, placed: bool) -> None:
-        element = ELEMENT_CLASSES[kind](id=new_id(kind.value), name=name)
+        element = ELEMENT_CLASSES[kind](id=self.new_id(kind.value), name=name)
 
         def action() -> None:
             self.model.add_element(element)
@@ -121,7 +126,7 @@ class ModelMachine(RuleBasedStateMachine):
             topics = self.ids(ElementKind.TOPIC)
             if topics:
                 extra["topic"] = data.draw(st.sampled_from([None, *topics]))
-        relation = RELATION_CLASSES[kind](id=new_id("rel"), source=source.id, target=target.id, **extra)
+        relation = RELATION_CLASSES[kind](id=self.new_id("rel"), source=source.id, target=target.id, **extra)
         self.edit(f"Add {kind}", lambda: self.model.add_relation(relation))
 
     @precondition(lambda self: bool(self.model.elements()))
@@ -156,7 +161,7 @@ class ModelMachine(RuleBasedStateMachine):
     def waive(self, data: st.DataObject) -> None:
         violation = data.draw(st.sampled_from(self.engine.violations()))
         decision = data.draw(st.sampled_from(self.ids(ElementKind.DECISION)))
-        waiver = Waiver(id=new_id("waiver"), decision=decision, rule=violation.rule,
+        waiver = Waiver(id=self.new_id("waiver"), decision=decision, rule=violation.rule,
                         elements=list(violation.elements), justification="accepted for now")
         self.edit("Waive", lambda: self.model.add_waiver(waiver))
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 import json
 from enum import Enum
+from functools import cache
 from typing import Any, NamedTuple
 
 from model.elements import ELEMENT_CLASSES, ElementBase
@@ -95,14 +96,18 @@ def steelframe_properties(item: ElementBase | RelationBase) -> list[tuple[str, s
     properties = [(PREFIX + "kind", str(item.kind))] if isinstance(item, ElementBase) else []
     if isinstance(item, RelationBase) and RELATION_TYPES[item.kind].marked:
         properties.append((PREFIX + "relation", str(item.kind)))
-    for attribute in type(item).model_fields:
-        if attribute in _NOT_PROPERTIES:
-            continue
+    for attribute, name in _property_fields(type(item)):
         value = getattr(item, attribute)
-        if value is None or value == [] or value == "" or value is FlowStyle.UNDECLARED:
+        if value is None or value is FlowStyle.UNDECLARED or value in ([], ""):
             continue  # an undeclared style is the absence of steelframe.style
-        properties.append((property_name(attribute), _encode(attribute, value)))
+        properties.append((name, _encode(attribute, value)))
     return properties
+
+
+@cache
+def _property_fields(item_class: type[ElementBase] | type[RelationBase]) -> tuple[tuple[str, str], ...]:
+    """(attribute, property name) of every attribute that travels as a property, in field order."""
+    return tuple((a, property_name(a)) for a in item_class.model_fields if a not in _NOT_PROPERTIES)
 
 
 def _decode(item_class: type[ElementBase] | type[RelationBase], values: dict[str, str]) -> dict[str, Any]:
@@ -135,3 +140,75 @@ def element_attributes(kind: ElementKind, values: dict[str, str]) -> dict[str, A
 def relation_attributes(kind: RelationKind, values: dict[str, str]) -> dict[str, Any]:
     """Attributes of a ``kind`` relation from its ``steelframe.*`` property values."""
     return _decode(RELATION_CLASSES[kind], values)
+
+
+# ------------------------------------------------------------------ export details
+
+#: Folder of the organizations per element kind, named as a model tree names it.
+FOLDER_LABELS: dict[ElementKind, str] = {
+    ElementKind.CONTEXT: "Contexts",
+    ElementKind.SERVICE: "Services",
+    ElementKind.SYSTEM: "Systems",
+    ElementKind.ACL: "ACLs",
+    ElementKind.TEAM: "Teams",
+    ElementKind.FACT: "Facts",
+    ElementKind.DATASTORE: "Datastores",
+    ElementKind.EVENT: "Events",
+    ElementKind.TOPIC: "Topics",
+    ElementKind.SAGA: "Sagas",
+    ElementKind.INVARIANT: "Invariants",
+    ElementKind.RECONCILIATION: "Reconciliations",
+}
+RELATIONS_FOLDER = "Relations"
+VIEWS_FOLDER = "Views"
+#: Top folder added to an imported file's own organizations for what Steelframe added.
+STEELFRAME_FOLDER = "Steelframe"
+
+#: Relationship types an imported relation keeps on export besides its mapped one (DESIGN.md: a
+#: Serving or Triggering between components imports as a flow of undeclared style). Every pair is
+#: allowed between the ArchiMate types the relation's ends are written as.
+KEPT_TYPES: dict[RelationKind, frozenset[str]] = {
+    RelationKind.FLOW: frozenset({"Flow", "Serving", "Triggering"}),
+    RelationKind.CONTAINS: frozenset({"Composition", "Aggregation"}),
+}
+#: Access types an imported access keeps on export besides its mapped one.
+KEPT_ACCESS_TYPES: dict[RelationKind, frozenset[str]] = {
+    RelationKind.OWNS: frozenset({"Write", "ReadWrite"}),
+    RelationKind.WRITES: frozenset({"Write", "ReadWrite"}),
+    RelationKind.REPLICATES: frozenset({"Read"}),
+}
+
+
+def keeps_type(relation: RelationBase, original_type: str | None) -> bool:
+    """Whether ``relation`` may be written with the type of the relationship it was imported from.
+
+    A flow keeps a Serving or Triggering only while its style is undeclared: declaring a style
+    makes it a Steelframe flow, written as Flow.
+    """
+    mapped = RELATION_TYPES[relation.kind].type
+    if original_type == mapped:
+        return True
+    if relation.kind == RelationKind.FLOW and getattr(relation, "style", None) is not FlowStyle.UNDECLARED:
+        return False
+    return original_type in KEPT_TYPES.get(relation.kind, frozenset())
+
+
+# ------------------------------------------------------------- the tables read backwards (import)
+
+
+def marked_element_kind(archimate_type: str, marker: str) -> ElementKind | None:
+    """The kind a ``steelframe.kind`` marker names, when an element of that ArchiMate type can carry it."""
+    try:
+        kind = ElementKind(marker.strip())
+    except ValueError:
+        return None
+    return kind if ELEMENT_TYPES.get(kind) == archimate_type else None
+
+
+def marked_relation_kind(archimate_type: str, marker: str) -> RelationKind | None:
+    """The kind a ``steelframe.relation`` marker names, when a relationship of that type can carry it."""
+    try:
+        kind = RelationKind(marker.strip())
+    except ValueError:
+        return None
+    return kind if RELATION_TYPES[kind].type == archimate_type else None

@@ -9,6 +9,7 @@ from typing import Any
 from model.fileformat.document import FORMAT_VERSION
 from model.fileformat.errors import file_error
 
+
 def _from_1(data: dict[str, Any]) -> dict[str, Any]:
     """Format 2 added the optional ``exchange`` part (what an ArchiMate import keeps); a format-1
     file has none, so its data stands as it is."""
