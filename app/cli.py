@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from app.report_formats import fails, json_report, sarif_report, text_report
+from exporters.archimate import import_archimate, write_archimate
 from model.engine import Rule, Violation, check_model, default_rules
 from model.engine.config import ConfigError
 from model.engine.custom import compile_custom_rules
@@ -24,6 +25,7 @@ from model.templates import TEMPLATES, build_template
 from model.vocabulary import Severity
 
 EXIT_OK, EXIT_VIOLATIONS, EXIT_UNUSABLE = 0, 1, 2
+EXPORT_FORMATS = ("archimate",)
 
 
 class UsageError(Exception):
@@ -66,6 +68,18 @@ def build_parser() -> argparse.ArgumentParser:
         help="exit 1 when a violation that is not waived is at least this severe (default: error)",
     )
     check.set_defaults(run=run_check)
+
+    export = commands.add_parser("export", help="write a model in another format")
+    export.add_argument("model", metavar="MODEL")
+    export.add_argument("--to", required=True, choices=EXPORT_FORMATS, help="the format to write")
+    export.add_argument("-o", "--output", required=True, metavar="PATH", help="the file to write")
+    export.set_defaults(run=run_export)
+
+    import_ = commands.add_parser("import", help="read an ArchiMate exchange file into a model file")
+    import_.add_argument("exchange", metavar="EXCHANGE.xml")
+    import_.add_argument("-o", "--output", required=True, metavar="MODEL", help="the *.steelframe.json file to write")
+    import_.add_argument("--force", action="store_true", help="overwrite MODEL if it exists")
+    import_.set_defaults(run=run_import)
 
     rules = commands.add_parser("rules", help="list the rule catalogue, plugins included")
     rules.set_defaults(run=lambda args: run_rules())
@@ -125,12 +139,34 @@ def run_check(args: argparse.Namespace) -> int:
     return EXIT_VIOLATIONS if fails(violations, Severity(args.fail_on)) else EXIT_OK
 
 
-def run_new(args: argparse.Namespace) -> int:
-    output = Path(args.output)
+def _writable(path: str, force: bool) -> None:
+    """Refuse, before any work, an output that is a folder or that would overwrite without --force."""
+    output = Path(path)
     if output.is_dir():
-        raise FileFormatError(f"{args.output}: is a directory")
-    if output.exists() and not args.force:
-        raise FileFormatError(f"{args.output}: already exists (use --force to overwrite it)")
+        raise FileFormatError(f"{path}: is a directory")
+    if output.exists() and not force:
+        raise FileFormatError(f"{path}: already exists (use --force to overwrite it)")
+
+
+def run_export(args: argparse.Namespace) -> int:
+    model, _ = load(args.model)
+    _writable(args.output, force=True)
+    write_archimate(model, args.output)
+    sys.stdout.write(f"wrote {args.output} ({args.to}) from {args.model}\n")
+    return EXIT_OK
+
+
+def run_import(args: argparse.Namespace) -> int:
+    _writable(args.output, args.force)
+    model = import_archimate(args.exchange)
+    save_model(model, args.output)
+    counts = f"{len(model.elements())} elements, {len(model.relations())} relations, {len(model.views())} views"
+    sys.stdout.write(f"wrote {args.output} from {args.exchange} ({counts})\n")
+    return EXIT_OK
+
+
+def run_new(args: argparse.Namespace) -> int:
+    _writable(args.output, args.force)
     try:
         model = build_template(args.template)
     except ModelError as error:
