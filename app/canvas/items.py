@@ -1,0 +1,281 @@
+"""Scene items: presentations of model elements and relations. They draw; they never write the model."""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsObject,
+    QGraphicsPathItem,
+    QStyleOptionGraphicsItem,
+    QWidget,
+)
+
+from app.canvas import style
+from model.elements import ElementBase, Fact, Note, System
+from model.relations import Flow, RelationBase
+from model.vocabulary import ElementKind, FlowStyle, Severity
+
+BADGE_RADIUS = 11.0
+
+
+class ElementItem(QGraphicsObject):
+    """A box for one element in one view: kind colours, name, details, and a violation badge."""
+
+    def __init__(self, element: ElementBase, bounds: QRectF) -> None:
+        super().__init__()
+        self.element_id = element.id
+        self.element = element
+        self._size = bounds.size()
+        self.details: list[str] = []
+        self.badge: tuple[Severity | None, int] = (None, 0)
+        self.setPos(bounds.topLeft())
+        self.setFlags(
+            QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
+            | QGraphicsItem.GraphicsItemFlag.ItemIsMovable
+            | QGraphicsItem.GraphicsItemFlag.ItemSendsScenePositionChanges
+        )
+        self.setAcceptHoverEvents(True)
+        self.setZValue(-1 if element.kind is ElementKind.CONTEXT else 1)
+        self._update_tooltip()
+
+    # --- state pushed by the scene
+
+    def set_element(self, element: ElementBase) -> None:
+        self.element = element
+        self._update_tooltip()
+        self.update()
+
+    def set_bounds(self, bounds: QRectF) -> None:
+        scene_pos = bounds.topLeft()
+        parent = self.parentItem()
+        self.setPos(parent.mapFromScene(scene_pos) if parent else scene_pos)
+        if bounds.size() != self._size:
+            self.prepareGeometryChange()
+            self._size = bounds.size()
+
+    def set_details(self, details: list[str]) -> None:
+        if details != self.details:
+            self.details = details
+            self.update()
+
+    def set_badge(self, severity: Severity | None, count: int) -> None:
+        if (severity, count) != self.badge:
+            self.badge = (severity, count)
+            self.update()
+
+    def scene_bounds(self) -> QRectF:
+        return QRectF(self.scenePos(), self._size)
+
+    def _update_tooltip(self) -> None:
+        element = self.element
+        text = f"{element.kind}: {element.name or element.id}"
+        if element.description:
+            text += f"\n{element.description}"
+        self.setToolTip(text)
+
+    # --- painting
+
+    def boundingRect(self) -> QRectF:
+        margin = BADGE_RADIUS + 2
+        return QRectF(-2, -margin, self._size.width() + margin + 2, self._size.height() + margin + 2)
+
+    def shape(self) -> QPainterPath:
+        path = QPainterPath()
+        path.addRect(QRectF(0, 0, self._size.width(), self._size.height()))
+        return path
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        kind = self.element.kind
+        rect = QRectF(0, 0, self._size.width(), self._size.height())
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        pen = QPen(style.line(kind), 3.0 if self.isSelected() else 1.6)
+        if isinstance(self.element, System) and self.element.legacy:
+            pen.setStyle(Qt.PenStyle.DashLine)
+        painter.setPen(pen)
+        painter.setBrush(QBrush(style.fill(kind)))
+        radius = 4.0 if kind in (ElementKind.FACT, ElementKind.NOTE) else 10.0
+        painter.drawRoundedRect(rect, radius, radius)
+        self._paint_text(painter, rect)
+        if self.badge[1]:
+            self._paint_badge(painter, rect)
+
+    def _paint_text(self, painter: QPainter, rect: QRectF) -> None:
+        element = self.element
+        font = QFont(painter.font())
+        caption = QFont(font)
+        caption.setPointSizeF(max(font.pointSizeF() * 0.8, 6.0))
+        painter.setFont(caption)
+        painter.setPen(style.line(element.kind))
+        tag = f"«{element.kind}»" + ("  legacy" if isinstance(element, System) and element.legacy else "")
+        painter.drawText(rect.adjusted(8, 4, -8, 0), Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft, tag)
+        painter.setPen(QColor("#1b1b1b"))
+        name = QFont(font)
+        name.setBold(True)
+        painter.setFont(name)
+        text = element.text if isinstance(element, Note) and element.text else (element.name or element.id)
+        align = Qt.AlignmentFlag.AlignHCenter | (
+            Qt.AlignmentFlag.AlignTop if element.kind is ElementKind.CONTEXT else Qt.AlignmentFlag.AlignVCenter
+        )
+        body = rect.adjusted(8, 22, -8, -6 - 14 * len(self.details))
+        painter.drawText(body, int(align) | int(Qt.TextFlag.TextWordWrap), text)
+        if self.details:
+            painter.setFont(caption)
+            painter.setPen(QColor("#37474f"))
+            detail_rect = QRectF(rect.left() + 8, rect.bottom() - 6 - 14 * len(self.details), rect.width() - 16,
+                                 14 * len(self.details))
+            painter.drawText(detail_rect, Qt.AlignmentFlag.AlignHCenter, "\n".join(self.details))
+
+    def _paint_badge(self, painter: QPainter, rect: QRectF) -> None:
+        severity, count = self.badge
+        centre = QPointF(rect.right(), rect.top())
+        painter.setPen(QPen(QColor("white"), 1.5))
+        painter.setBrush(style.severity_colour(severity))
+        painter.drawEllipse(centre, BADGE_RADIUS, BADGE_RADIUS)
+        font = QFont(painter.font())
+        font.setBold(True)
+        font.setPointSizeF(max(font.pointSizeF() * 0.85, 6.0))
+        painter.setFont(font)
+        box = QRectF(centre.x() - BADGE_RADIUS, centre.y() - BADGE_RADIUS, 2 * BADGE_RADIUS, 2 * BADGE_RADIUS)
+        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, str(count) if count < 100 else "99+")
+
+    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: object) -> object:
+        if change == QGraphicsItem.GraphicsItemChange.ItemScenePositionHasChanged:
+            scene = self.scene()
+            if scene is not None and hasattr(scene, "element_moved"):
+                scene.element_moved(self)
+        return super().itemChange(change, value)
+
+
+class RelationItem(QGraphicsPathItem):
+    """A line for one relation in one view, from its source box to its target box through its bend points."""
+
+    def __init__(self, relation: RelationBase, bends: list[QPointF]) -> None:
+        super().__init__()
+        self.relation_id = relation.id
+        self.relation = relation
+        self.bends = bends
+        self.label = ""
+        self.badge: tuple[Severity | None, int] = (None, 0)
+        self._ends: tuple[QRectF, QRectF] | None = None
+        self._head = QPolygonF()
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        self.setZValue(0.5)
+        self.set_relation(relation)
+
+    def set_relation(self, relation: RelationBase) -> None:
+        self.relation = relation
+        self.setPen(style.relation_pen(relation))
+        self.setToolTip(_relation_tooltip(relation))
+        self.update()
+
+    def set_label(self, label: str) -> None:
+        if label != self.label:
+            self.label = label
+            self.update()
+
+    def set_badge(self, severity: Severity | None, count: int) -> None:
+        if (severity, count) != self.badge:
+            self.badge = (severity, count)
+            self.update()
+
+    def set_bends(self, bends: list[QPointF]) -> None:
+        self.bends = bends
+        if self._ends:
+            self.route(*self._ends)
+
+    def route(self, source: QRectF, target: QRectF) -> None:
+        """Recompute the path between the two boxes (called when either end moves)."""
+        self._ends = (source, target)
+        bends = list(self.bends)
+        # A bend on or inside an end box is where the line leaves it (routes drawn to the box's edge).
+        start = bends.pop(0) if bends and source.contains(bends[0]) else None
+        end = bends.pop() if bends and target.contains(bends[-1]) else None
+        points = [start or source.center(), *bends, end or target.center()]
+        if start is None:
+            points[0] = _clip(source, points[1], points[0])
+        if end is None:
+            points[-1] = _clip(target, points[-2], points[-1])
+        path = QPainterPath(points[0])
+        for point in points[1:]:
+            path.lineTo(point)
+        self._head = _arrowhead(points[-2], points[-1])
+        self.setPath(path)
+
+    def midpoint(self) -> QPointF:
+        return self.path().pointAtPercent(0.5)
+
+    def boundingRect(self) -> QRectF:
+        return super().boundingRect().united(self._head.boundingRect()).adjusted(-60, -20, 60, 20)
+
+    def shape(self) -> QPainterPath:
+        from PySide6.QtGui import QPainterPathStroker
+
+        stroker = QPainterPathStroker()
+        stroker.setWidth(10)
+        return stroker.createStroke(self.path())
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        pen = QPen(self.pen())
+        if self.isSelected():
+            pen.setWidthF(pen.widthF() + 2)
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(self.path())
+        painter.setPen(QPen(pen.color(), 1))
+        painter.setBrush(pen.color())
+        painter.drawPolygon(self._head)
+        middle = self.midpoint()
+        if self.label:
+            painter.setPen(QColor("#263238"))
+            painter.drawText(QRectF(middle.x() - 90, middle.y() - 22, 180, 18), Qt.AlignmentFlag.AlignCenter,
+                             self.label)
+        if self.badge[1]:
+            painter.setPen(QPen(QColor("white"), 1.2))
+            painter.setBrush(style.severity_colour(self.badge[0]))
+            painter.drawEllipse(middle, 6.0, 6.0)
+
+
+def _relation_tooltip(relation: RelationBase) -> str:
+    if isinstance(relation, Flow):
+        text = f"{relation.style} flow" if relation.style is not FlowStyle.UNDECLARED else "flow of undeclared style"
+        if relation.style is FlowStyle.COMMAND:
+            text = ("asynchronous " if relation.synchronous is False else "synchronous ") + text
+        return text
+    return str(relation.kind)
+
+
+def _clip(rect: QRectF, outside: QPointF, inside: QPointF) -> QPointF:
+    """Where the segment from ``outside`` to ``inside`` (the box's centre) meets the box's border."""
+    if rect.contains(outside):
+        return inside
+    line = QLineF(outside, inside)
+    edges = (
+        QLineF(rect.topLeft(), rect.topRight()), QLineF(rect.topRight(), rect.bottomRight()),
+        QLineF(rect.bottomRight(), rect.bottomLeft()), QLineF(rect.bottomLeft(), rect.topLeft()),
+    )
+    for edge in edges:
+        kind, point = line.intersects(edge)
+        if kind == QLineF.IntersectionType.BoundedIntersection:
+            return point
+    return inside
+
+
+def _arrowhead(start: QPointF, tip: QPointF, size: float = 11.0) -> QPolygonF:
+    angle = math.atan2(tip.y() - start.y(), tip.x() - start.x())
+    left = QPointF(tip.x() - size * math.cos(angle - 0.4), tip.y() - size * math.sin(angle - 0.4))
+    right = QPointF(tip.x() - size * math.cos(angle + 0.4), tip.y() - size * math.sin(angle + 0.4))
+    return QPolygonF([tip, left, right])
+
+
+def fact_details(element: ElementBase, owners: list[str]) -> list[str]:
+    """The line under a fact's name that marks its owner(s)."""
+    if not isinstance(element, Fact):
+        return []
+    if not owners:
+        return ["no owner"]
+    return ["owner: " + ", ".join(owners)]
