@@ -1,0 +1,180 @@
+"""The violations as a Qt table, kept in step with the engine's diffs, and the filters over it."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QColor
+
+from app.document import Document
+from app.panels.icons import severity_icon
+from app.panels.labels import item_label
+from model.engine import Diff, Violation
+from model.palette import SEVERITY_COLOURS, WAIVED_COLOUR
+from model.vocabulary import Severity
+
+COLUMNS = ("Rule", "Severity", "Message", "Elements", "Waived")
+RULE, SEVERITY, MESSAGE, ELEMENTS, WAIVED = range(len(COLUMNS))
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+Index = QModelIndex | QPersistentModelIndex
+
+
+class ViolationTable(QAbstractTableModel):
+    """One row per violation of the live engine; a diff inserts and removes rows, never resets."""
+
+    def __init__(self, document: Document, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.rows: list[Violation] = document.engine.violations()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt override
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt override
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        violation, column = self.rows[index.row()], index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.text(violation, column)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if violation.waived:
+                return QColor(WAIVED_COLOUR)
+            return QColor(SEVERITY_COLOURS[violation.severity]) if column == SEVERITY else None
+        if role == Qt.ItemDataRole.DecorationRole and column == SEVERITY:
+            return severity_icon(None if violation.waived else violation.severity)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.tooltip(violation, column)
+        if role == SORT_ROLE:
+            return self.sort_key(violation, column)
+        return None
+
+    def text(self, violation: Violation, column: int) -> str:
+        if column == RULE:
+            return violation.rule
+        if column == SEVERITY:
+            return str(violation.severity)
+        if column == MESSAGE:
+            return violation.message
+        if column == ELEMENTS:
+            return ", ".join(self.names(violation))
+        return self.waived_text(violation)
+
+    def names(self, violation: Violation) -> list[str]:
+        model = self.document.model
+        return [item_label(model, item_id) for item_id in violation.elements]
+
+    def waived_text(self, violation: Violation) -> str:
+        if violation.decision is None:
+            return ""
+        decision = self.document.model.find_element(violation.decision)
+        return f"waived ({decision.name if decision is not None and decision.name else violation.decision})"
+
+    def tooltip(self, violation: Violation, column: int) -> str:
+        if column == ELEMENTS:
+            return "\n".join(violation.elements)
+        fix = f"\n\nFix: {violation.fix}" if violation.fix else ""
+        return f"{violation.message}{fix}"
+
+    def sort_key(self, violation: Violation, column: int) -> str:
+        if column == RULE:
+            return f"{violation.rule}\t{' '.join(violation.elements)}"
+        if column == SEVERITY:
+            return f"{2 - violation.severity.rank}\t{violation.rule}"
+        return self.text(violation, column).casefold()
+
+    # ---------------------------------------------------------------- diffs
+
+    def apply(self, diff: Diff) -> None:
+        """Remove what the diff removed (as many times as it lists it) and append what it added."""
+        self._remove(Counter(diff.removed))
+        if diff.added:
+            first = len(self.rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(diff.added) - 1)
+            self.rows.extend(diff.added)
+            self.endInsertRows()
+
+    def _remove(self, pending: Counter[Violation]) -> None:
+        row = len(self.rows) - 1
+        while row >= 0 and pending:
+            if pending[self.rows[row]] <= 0:
+                row -= 1
+                continue
+            last = row
+            while row >= 0 and pending[self.rows[row]] > 0:
+                pending[self.rows[row]] -= 1
+                row -= 1
+            self.beginRemoveRows(QModelIndex(), row + 1, last)
+            del self.rows[row + 1:last + 1]
+            self.endRemoveRows()
+            pending = +pending
+
+    def names_changed(self) -> None:
+        """Element names or decision titles changed: repaint the columns that show them."""
+        if self.rows:
+            self.dataChanged.emit(self.index(0, ELEMENTS), self.index(len(self.rows) - 1, WAIVED))
+
+    def counts(self) -> dict[str, int]:
+        counts = {str(s): 0 for s in Severity} | {"waived": 0}
+        for violation in self.rows:
+            counts["waived" if violation.waived else str(violation.severity)] += 1
+        return counts
+
+
+class ViolationFilter(QSortFilterProxyModel):
+    """Rows of the chosen severities and rule, containing the text, and waived ones unless hidden."""
+
+    def __init__(self, table: ViolationTable, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.table = table
+        self.severities: set[Severity] = set(Severity)
+        self.rule: str | None = None
+        self.text = ""
+        self.show_waived = True
+        self.setSourceModel(table)
+        self.setSortRole(SORT_ROLE)
+        self.setDynamicSortFilter(True)
+
+    def set_filter(
+        self,
+        severities: Iterable[Severity] | None = None,
+        rule: str | bool | None = False,
+        text: str | None = None,
+        show_waived: bool | None = None,
+    ) -> None:
+        """Change any of the filters (``rule=None`` means every rule; ``False`` leaves it as it is)."""
+        self.beginFilterChange()
+        if severities is not None:
+            self.severities = set(severities)
+        if rule is not False:
+            self.rule = rule if isinstance(rule, str) else None
+        if text is not None:
+            self.text = text.strip().casefold()
+        if show_waived is not None:
+            self.show_waived = show_waived
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        violation = self.table.rows[source_row]
+        if violation.severity not in self.severities or (violation.waived and not self.show_waived):
+            return False
+        if self.rule is not None and violation.rule != self.rule:
+            return False
+        if not self.text:
+            return True
+        haystack = " ".join([violation.rule, violation.message, *self.table.names(violation), *violation.elements])
+        return self.text in haystack.casefold()
+
+    def violation(self, index: Index) -> Violation | None:
+        source = self.mapToSource(index)
+        return self.table.rows[source.row()] if source.isValid() else None
