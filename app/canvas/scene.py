@@ -51,6 +51,7 @@ class DiagramScene(QGraphicsScene):
         self.document.committed.disconnect(self._on_commit)
         self.document.violations_changed.disconnect(self._on_diff)
         self.selection.changed.disconnect(self._selection_to_scene)
+        self.selectionChanged.disconnect(self._selection_from_scene)
 
     # ------------------------------------------------------------------ build
 
@@ -238,9 +239,13 @@ class DiagramScene(QGraphicsScene):
             return
         ids = [i.element_id if isinstance(i, ElementItem) else i.relation_id  # type: ignore[attr-defined]
                for i in self.selectedItems() if isinstance(i, (ElementItem, RelationItem))]
+        # Qt's selectedItems() has no order: keep the order things were selected in (first to second matters).
+        selected = set(ids)
+        kept = [i for i in self.selection.ids if i in selected]
+        already = set(kept)
         self._syncing_selection = True
         try:
-            self.selection.set(ids)
+            self.selection.set(kept + [i for i in ids if i not in already])
         finally:
             self._syncing_selection = False
 
