@@ -1,0 +1,120 @@
+"""Writing a model's decisions into a folder of MADR files, and tidying what an earlier export left."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from exporters.adr.files import os_reason, usable_folder, write_text_if_changed
+from exporters.adr.naming import RecordName, ordered_decisions, record_names
+from exporters.adr.parse import ParsedRecord, parse_record
+from exporters.adr.render import RecordFacts, render_index, render_record
+from exporters.adr.template import INDEX_FILES, INDEX_MARKER
+from exporters.adr.waived import known_rules, waived_violations
+from model.engine import check_model
+from model.errors import ModelError
+from model.store import Model
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Existing:
+    """What a folder holds: records and indexes Steelframe wrote, and everything else (left alone)."""
+
+    records: dict[str, ParsedRecord] = field(default_factory=dict)
+    indexes: set[str] = field(default_factory=set)
+    foreign: set[str] = field(default_factory=set)
+
+    def kept_pros_and_cons(self, decision_id: str, file: str) -> dict[str, str]:
+        """What a person wrote under the options in an earlier export of this decision."""
+        mine = [(name != file, name) for name, record in self.records.items() if record.decision_id == decision_id]
+        if not mine:
+            return {}
+        return self.records[min(mine)[1]].pros_and_cons()
+
+
+def scan(folder: Path) -> Existing:
+    existing = Existing()
+    if not folder.is_dir():
+        return existing
+    for path in sorted(folder.iterdir()):
+        if not path.is_file():
+            continue
+        if path.suffix != ".md":
+            existing.foreign.add(path.name)
+            continue
+        try:
+            text = path.read_text(encoding="utf-8")
+            record = parse_record(text)
+        except (OSError, UnicodeDecodeError, ModelError):
+            existing.foreign.add(path.name)
+            continue
+        if record is not None:
+            existing.records[path.name] = record
+        elif path.name in INDEX_FILES and text.startswith(INDEX_MARKER):
+            existing.indexes.add(path.name)
+        else:
+            existing.foreign.add(path.name)
+    return existing
+
+
+def index_file(existing: Existing) -> str:
+    """README.md, unless a README.md Steelframe did not write is there; then index.md."""
+    for name in INDEX_FILES:
+        if name not in existing.foreign:
+            return name
+    both = " and ".join(INDEX_FILES)
+    raise ModelError(f"both {both} exist and were not written by Steelframe: there is no file left for the index")
+
+
+def render_folder(model: Model, existing: Existing) -> dict[str, str]:
+    """File name -> text of every record and of the index, in number order."""
+    names = record_names(model)
+    decisions = ordered_decisions(model)
+    violations = check_model(model)
+    rules = known_rules(model)
+    superseded_by: dict[str, list[RecordName]] = {}
+    for decision in decisions:
+        for old in decision.supersedes:
+            superseded_by.setdefault(old, []).append(names[decision.id])
+    files: dict[str, str] = {}
+    for decision in decisions:
+        name = names[decision.id]
+        facts = RecordFacts(
+            name,
+            supersedes=sorted((names[old] for old in decision.supersedes if old in names), key=lambda n: n.number),
+            superseded_by=superseded_by.get(decision.id, []),
+            waived=waived_violations(model, decision, violations, names, rules),
+            pros_and_cons=existing.kept_pros_and_cons(decision.id, name.file),
+        )
+        files[name.file] = render_record(decision, facts)
+    files[index_file(existing)] = render_index(model.name, [(d, names[d.id]) for d in decisions])
+    return files
+
+
+def write_adrs(model: Model, folder: Path) -> list[Path]:
+    """Write one MADR file per decision and the index; remove records of ours that are no longer current.
+
+    Files Steelframe did not write are never touched; a record name that one of them already
+    uses is refused before anything is written. Returns the paths of the records and the index.
+    """
+    folder = Path(folder)
+    existing = scan(folder)
+    files = render_folder(model, existing)
+    clash = sorted(set(files) & existing.foreign)
+    if clash:
+        raise ModelError(f"{folder / clash[0]}: exists and was not written by Steelframe; move it away first")
+    usable_folder(folder)
+    for name, text in files.items():
+        write_text_if_changed(folder / name, text)
+    for stale in sorted((set(existing.records) | existing.indexes) - set(files)):
+        try:
+            (folder / stale).unlink()
+        except FileNotFoundError:
+            continue
+        except OSError as error:
+            raise ModelError(f"{folder / stale}: cannot remove this outdated record: {os_reason(error)}") from None
+        log.info("removed the outdated decision record %s", folder / stale)
+    return [folder / name for name in files]
