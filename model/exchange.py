@@ -37,3 +37,6 @@ class ExchangeArchive(BaseModel):
     diagrams: dict[Identifier, str] = Field(default_factory=dict)
     #: Raw XML of <viewpoints> (a views/viewpoints block some tools write), if any.
     viewpoints: str | None = None
+    #: Steelframe view id -> a short hash of the layout (and name) the import gave the view, for each diagram the
+    #: export may write back as it is while the view still has that layout; the export computes the same hash.
+    diagram_layouts: dict[Identifier, str] = Field(default_factory=dict)

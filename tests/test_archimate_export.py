@@ -8,10 +8,13 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from lxml import etree
 
 from exporters.archimate.export import export_archimate, write_archimate
 from exporters.archimate.mapping import NAMESPACE, XML_NS, XSI
+from exporters.archimate.text import Tag, as_element, kept_text, render
 from model.elements import Context, Decision, Note, Service
 from model.errors import ModelError
 from model.fileformat import from_json, to_json
@@ -360,3 +363,26 @@ def test_a_view_with_negative_bend_points_shifts_nodes_too() -> None:
     diagram = view(root, "v_billing")
     assert [(b.get("x"), b.get("y")) for b in diagram.iterfind("a:connection/a:bendpoint", NS)] == [("0", "0")]
     assert (node_of(diagram, "billing").get("x"), node_of(diagram, "billing").get("y")) == ("51", "20")
+
+
+# ------------------------------------------------------------------ text as lxml writes it
+
+XML_TEXT = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00\ufffe\uffff").filter(
+    lambda c: c in "\t\n\r" or ord(c) >= 0x20), max_size=30)
+
+
+@given(XML_TEXT, XML_TEXT, st.booleans())
+def test_generated_text_is_what_lxml_writes(text: str, value: str, children: bool) -> None:
+    tag = Tag("name", (("a", value), ("xml:lang", "en")), [Tag("x"), Tag("y", (), text)] if children else text)
+    element = as_element(tag)
+    parent = etree.Element(f"{{{NAMESPACE}}}model", nsmap={None: NAMESPACE})
+    parent.append(element)
+    etree.indent(parent, space="  ")
+    expected = etree.tostring(element, encoding="unicode", with_tail=False)
+    assert render(tag, 1) == kept_text(expected)
+
+
+def test_a_language_xml_cannot_hold_is_refused_as_lxml_refuses_it() -> None:
+    model = Model(Settings(name="m", language="e\x01n"))
+    with pytest.raises(ValueError, match="XML compatible"):
+        export_archimate(model)

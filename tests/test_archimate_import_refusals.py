@@ -16,6 +16,10 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from exporters.archimate.import_errors import ExchangeImportError
+from exporters.archimate.import_fragments import Serialized
+from exporters.archimate.import_parsing import parse_exchange
+from exporters.archimate.import_quick import quick_check
+from exporters.archimate.import_validation import walk_in_full
 from exporters.archimate.importer import import_archimate, import_archimate_bytes
 from model.store import Model
 from tests.archimate_reference import schema_errors
@@ -319,3 +323,97 @@ def test_structured_insertions_import_or_are_refused_in_one_line(edits: list[tup
         import_archimate_bytes(data, "fuzz.xml")
     except ExchangeImportError as error:
         assert ONE_LINE.match(str(error)), str(error)
+
+
+# ------------------------------------------------------------------------------------------ the quick check
+
+
+def quick_and_full(data: bytes) -> tuple[bool | None, bool] | None:
+    """(what the quick check says, whether the full walk accepts) for bytes that parse, else None."""
+    try:
+        root = parse_exchange(data, "q.xml")
+    except ExchangeImportError:
+        return None
+    views = root.find(f"{{{NAMESPACE}}}views")
+    quick = quick_check(root, Serialized(views) if views is not None else None)
+    try:
+        walk_in_full(root, "q.xml")
+    except ExchangeImportError:
+        return quick, False
+    return quick, True
+
+
+@pytest.mark.parametrize("case, prefix, mutate, valid", MUTATIONS, ids=[m[0] for m in MUTATIONS])
+def test_the_quick_check_accepts_nothing_the_full_walk_refuses(case: str, prefix: str, mutate: Mutation,
+                                                              valid: bool) -> None:
+    data = mutate(sample(prefix).read_text(encoding=_encoding(prefix))).encode(_encoding(prefix))
+    found = quick_and_full(data)
+    assert found is not None
+    quick, full = found
+    assert full == valid
+    assert quick is None or full, "the quick check accepted what the full walk refuses"
+
+
+@pytest.mark.parametrize("path", valid_samples(), ids=lambda p: p.name[:2])
+def test_the_quick_check_accepts_every_valid_sample(path: Path) -> None:
+    assert quick_and_full(path.read_bytes()) in ((True, True), (False, True))
+
+
+def _nth(old: str, new: str, n: int) -> Mutation:
+    def mutate(text: str) -> str:
+        at = -1
+        for _ in range(n):
+            at = text.index(old, at + 1)
+        return text[:at] + new + text[at + len(old):]
+
+    return mutate
+
+
+COLOUR_10 = '<color r="0" g="0" b="0"/>'
+#: Styles of the large sample, which the quick check takes together: one bad style among thousands.
+STYLE_MUTATIONS: list[tuple[str, Mutation, bool]] = [
+    ("a-colour-out-of-range", _nth(COLOUR_10, '<color r="0" g="0" b="256"/>', 4000), False),
+    ("a-style-in-a-style", _nth("<style>", "<style><style/>", 3000), False),
+    ("a-styled-style-in-a-style", _nth("<style>", "<style><style><font/></style>", 300), False),
+    ("a-foreign-element-in-a-style", _nth("<style>", '<style><x:y xmlns:x="urn:x"/>', 10), False),
+    ("two-fonts", _nth("</font></style>", '</font><font name="a"/></style>', 7000), False),
+    ("a-comment-in-a-style", _nth("<style>", "<style><!-- c -->", 5), True),
+    ("a-style-spread-over-lines", _nth(COLOUR_10, f"\n  {COLOUR_10}\n", 2), True),
+]
+
+
+@pytest.mark.parametrize("case, mutate, valid", STYLE_MUTATIONS, ids=[m[0] for m in STYLE_MUTATIONS])
+def test_one_bad_style_among_thousands_is_not_accepted_quickly(case: str, mutate: Mutation, valid: bool) -> None:
+    data = mutate(sample("10").read_text(encoding="utf-8")).encode()
+    found = quick_and_full(data)
+    assert found is not None
+    quick, full = found
+    assert full == valid
+    assert (quick is not None) == valid
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(st.sampled_from(["replace", "insert", "delete"]), st.integers(0, len(SMALL) - 1),
+                          st.binary(min_size=1, max_size=3)), min_size=1, max_size=6))
+def test_the_quick_check_stays_within_the_full_walk_on_random_bytes(edits: list[tuple[str, int, bytes]]) -> None:
+    data = bytearray(SMALL)
+    for action, offset, chunk in edits:
+        at = offset % max(len(data), 1)
+        if action == "replace":
+            data[at:at + len(chunk)] = chunk
+        elif action == "insert":
+            data[at:at] = chunk
+        else:
+            del data[at:at + len(chunk)]
+    found = quick_and_full(bytes(data))
+    assert found is None or found[0] is None or found[1]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, len(SMALL) - 1), PIECES), min_size=1, max_size=4))
+def test_the_quick_check_stays_within_the_full_walk_on_insertions(edits: list[tuple[int, str]]) -> None:
+    data = SMALL
+    for position, piece in edits:
+        data = data[:position] + piece.encode() + data[position:]
+    found = quick_and_full(data)
+    assert found is None or found[0] is None or found[1]

@@ -5,7 +5,6 @@ from __future__ import annotations
 import errno
 import json
 import os
-import time
 from pathlib import Path
 from typing import Any
 
@@ -327,20 +326,17 @@ def large_document(contexts: int = 5000) -> str:
                                                                    "edges": edges}])
 
 
-def test_a_40000_item_model_loads_and_saves_in_well_under_a_second(tmp_path: Path) -> None:
+def test_a_40000_item_model_loads_saves_and_loads_the_same(tmp_path: Path) -> None:
+    """How fast this goes is the benchmark's business (python -m bench); that it works at this size is a test's."""
     path = tmp_path / "large.steelframe.json"
     path.write_text(large_document(), encoding="utf-8")
-    loads, saves = [], []
-    for _ in range(3):
-        start = time.perf_counter()
-        model = load_model(path)
-        loads.append(time.perf_counter() - start)
-        start = time.perf_counter()
-        save_model(model, path)
-        saves.append(time.perf_counter() - start)
+    model = load_model(path)
     assert len(model.elements()) + len(model.relations()) == 40_000
-    assert min(loads) < 1.0, f"loading took {min(loads):.2f}s"
-    assert min(saves) < 1.0, f"saving took {min(saves):.2f}s"
+    assert len(model.layouts("v")) == 10_000
+    save_model(model, path)
+    again = load_model(path)
+    assert to_json(again) == to_json(model)
+    assert len(again.elements()) + len(again.relations()) == 40_000
 
 
 def test_loading_does_not_leave_the_garbage_collector_off() -> None:

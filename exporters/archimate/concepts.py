@@ -1,5 +1,8 @@
 """``<element>`` and ``<relationship>``: Steelframe items as DESIGN.md maps them, started from their
-original fragment when they came from an exchange file, and foreign concepts written back as they were."""
+original fragment when they came from an exchange file, and foreign concepts written back as they were.
+
+New items are written as text; an original fragment is parsed and patched; a foreign concept is
+its kept text, never parsed (its ends come from what is known of the archive, ``kept``)."""
 
 from __future__ import annotations
 
@@ -13,25 +16,24 @@ from exporters.archimate.mapping import (
     keeps_type,
     steelframe_properties,
 )
-from exporters.archimate.state import ExportState
+from exporters.archimate.state import ExportState, serialized
+from exporters.archimate.text import Tag, as_element, kept_text, render
 from exporters.archimate.xml import (
     XSI_TYPE,
     XElement,
-    add_text,
     children,
     detach,
     insert_laid_out,
     parse_fragment,
     q,
     set_language_text,
+    text_tag,
 )
 from model.elements import ElementBase
 from model.relations import RelationBase
 
 #: Attributes of a relationship that belong to one relationship type.
 _TYPE_ATTRIBUTES = ("accessType", "isDirected", "modifier")
-#: (identifier, built element, whether it is a kept fragment to place as it is).
-Built = tuple[str, XElement, bool]
 
 
 def exported_elements(state: ExportState) -> list[ElementBase]:
@@ -39,61 +41,74 @@ def exported_elements(state: ExportState) -> list[ElementBase]:
     return sorted((e for e in state.model.elements() if e.kind in ELEMENT_TYPES), key=lambda e: e.id)
 
 
-def write_elements(state: ExportState, parent: XElement) -> None:
-    """Every element, Steelframe and foreign, by id; records what was written in ``state.element_types``."""
-    originals = state.archive.originals if state.archive else {}
-    built: list[Built] = []
+def write_elements(state: ExportState) -> list[str]:
+    """Every element, Steelframe and foreign, by id, as text; records what was written in ``state.elements_written``."""
+    archive = state.archive
+    originals = archive.originals if archive else {}
+    built: list[tuple[str, str]] = []
     for element in exported_elements(state):
         raw = originals.get(element.id)
-        node = _new_element(state, element) if raw is None else _original_element(state, element, raw)
-        state.element_types[element.id] = ELEMENT_TYPES[element.kind]
-        built.append((element.id, node, raw is not None))
-    for identifier, raw in (state.archive.elements if state.archive else {}).items():
-        if identifier not in state.model:  # a Steelframe item took the id: it wins
-            node = parse_fragment(raw)
-            state.element_types[identifier] = node.get(XSI_TYPE) or ""
-            built.append((identifier, node, True))
-    _write_sorted(state, parent, built)
+        text = render(_new_element(state, element), 2) if raw is None else serialized(
+            _original_element(state, element, raw))
+        state.elements_written.add(element.id)
+        built.append((element.id, text))
+    if archive is not None:
+        model = state.model
+        for identifier, raw in archive.elements.items():
+            if identifier not in model:  # a Steelframe item took the id: it wins
+                state.elements_written.add(identifier)
+                built.append((identifier, kept_text(raw)))
+    built.sort(key=_identifier)
+    return [text for _, text in built]
 
 
-def write_relationships(state: ExportState, parent: XElement) -> None:
-    """Every relationship by id; a foreign one whose end is no longer in the file is dropped."""
+def write_relationships(state: ExportState) -> list[str]:
+    """Every relationship by id, as text; a foreign one whose end is no longer in the file is dropped."""
     originals = state.archive.originals if state.archive else {}
     relations = sorted(state.model.relations(), key=lambda r: r.id)
     for relation in relations:
         state.relationship_ends[relation.id] = _written_ends(relation)[:2]
     foreign = _surviving_foreign(state)
-    built: list[Built] = []
+    built: list[tuple[str, str]] = []
     for relation in relations:
         raw = originals.get(relation.id)
-        node = _new_relationship(state, relation) if raw is None else _original_relationship(state, relation, raw)
-        state.relationship_ends[relation.id] = (node.get("source") or "", node.get("target") or "")
-        built.append((relation.id, node, raw is not None))
-    for identifier, node in foreign.items():
-        state.relationship_ends[identifier] = (node.get("source") or "", node.get("target") or "")
-        built.append((identifier, node, True))
-    _write_sorted(state, parent, built)
+        if raw is None:
+            tag = _new_relationship(state, relation)
+            attributes = dict(tag.attributes)
+            state.relationship_ends[relation.id] = (attributes["source"], attributes["target"])
+            text = render(tag, 2)
+        else:
+            node = _original_relationship(state, relation, raw)
+            state.relationship_ends[relation.id] = (node.get("source") or "", node.get("target") or "")
+            text = serialized(node)
+        built.append((relation.id, text))
+    if foreign:
+        assert state.archive is not None and state.index is not None
+        kept, ends = state.archive.relationships, state.index.relationship_ends
+        for identifier in foreign:
+            source, target = ends[identifier]
+            state.relationship_ends[identifier] = (source or "", target or "")
+            built.append((identifier, kept_text(kept[identifier])))
+    built.sort(key=_identifier)
+    return [text for _, text in built]
 
 
-def _surviving_foreign(state: ExportState) -> dict[str, XElement]:
+def _identifier(built: tuple[str, str]) -> str:
+    return built[0]
+
+
+def _surviving_foreign(state: ExportState) -> list[str]:
     """Kept relationships whose two ends are still in the file (an end may itself be a relationship)."""
-    raw = state.archive.relationships if state.archive else {}
-    kept = {i: parse_fragment(f) for i, f in raw.items() if i not in state.model}
+    if state.archive is None or state.index is None:
+        return []
+    ends = state.index.relationship_ends
+    kept = [i for i in state.archive.relationships if i not in state.model]
     while True:
-        known = kept.keys() | state.relationship_ends.keys() | state.element_types.keys()
-        dangling = [i for i, node in kept.items() if not {node.get("source"), node.get("target")} <= known]
+        known = {*kept, *state.relationship_ends, *state.elements_written}
+        dangling = {i for i in kept if ends[i][0] not in known or ends[i][1] not in known}
         if not dangling:
             return kept
-        for identifier in dangling:
-            del kept[identifier]
-
-
-def _write_sorted(state: ExportState, parent: XElement, built: list[Built]) -> None:
-    for _, node, is_kept in sorted(built, key=lambda b: b[0]):
-        if is_kept:
-            state.keep(parent, node)
-        else:
-            parent.append(node)
+        kept = [i for i in kept if i not in dangling]
 
 
 def _written_ends(relation: RelationBase) -> tuple[str, str, str | None]:
@@ -107,36 +122,33 @@ def _written_ends(relation: RelationBase) -> tuple[str, str, str | None]:
 # ------------------------------------------------------------------ Steelframe items, new
 
 
-def _new_element(state: ExportState, element: ElementBase) -> XElement:
-    node = etree.Element(q("element"), {"identifier": element.id, XSI_TYPE: ELEMENT_TYPES[element.kind]})
-    add_text(node, "name", element.name, state.lang)
+def _new_element(state: ExportState, element: ElementBase) -> Tag:
+    content: list[Tag | str] = [text_tag("name", element.name, state.lang)]
     if element.description:
-        add_text(node, "documentation", element.description, state.lang)
-    _new_properties(state, node, element)
-    return node
+        content.append(text_tag("documentation", element.description, state.lang))
+    _new_properties(state, content, element)
+    return Tag("element", (("identifier", element.id), ("xsi:type", ELEMENT_TYPES[element.kind])), content)
 
 
-def _new_relationship(state: ExportState, relation: RelationBase) -> XElement:
+def _new_relationship(state: ExportState, relation: RelationBase) -> Tag:
     source, target, access = _written_ends(relation)
-    attributes = {"identifier": relation.id, "source": source, "target": target,
-                  XSI_TYPE: RELATION_TYPES[relation.kind].type}
+    attributes = [("identifier", relation.id), ("source", source), ("target", target),
+                  ("xsi:type", RELATION_TYPES[relation.kind].type)]
     if access:
-        attributes["accessType"] = access
-    node = etree.Element(q("relationship"), attributes)
+        attributes.append(("accessType", access))
+    content: list[Tag | str] = []
     if relation.name:
-        add_text(node, "name", relation.name, state.lang)
+        content.append(text_tag("name", relation.name, state.lang))
     if relation.description:
-        add_text(node, "documentation", relation.description, state.lang)
-    _new_properties(state, node, relation)
-    return node
+        content.append(text_tag("documentation", relation.description, state.lang))
+    _new_properties(state, content, relation)
+    return Tag("relationship", tuple(attributes), content)
 
 
-def _new_properties(state: ExportState, owner: XElement, item: ElementBase | RelationBase) -> None:
+def _new_properties(state: ExportState, content: list[Tag | str], item: ElementBase | RelationBase) -> None:
     pairs = [*_free_properties(item), *steelframe_properties(item)]  # the order a re-export of an import keeps
     if pairs:
-        properties = etree.SubElement(owner, q("properties"))
-        for name, value in pairs:
-            state.properties.make(name, value, properties)
+        content.append(Tag("properties", (), [state.properties.make(name, value) for name, value in pairs]))
 
 
 def _free_properties(item: ElementBase | RelationBase) -> list[tuple[str, str]]:
@@ -213,6 +225,6 @@ def _merge_properties(state: ExportState, node: XElement, item: ElementBase | Re
     if properties is None:
         return
     for name, value in fresh:
-        insert_laid_out(properties, len(properties), state.properties.make(name, value))
+        insert_laid_out(properties, len(properties), as_element(state.properties.make(name, value)))
     if not len(properties):
         detach(properties)

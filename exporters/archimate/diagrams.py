@@ -2,15 +2,15 @@
 nested in their context's node, a connection per routed relation, Steelframe's colours as styles.
 
 Coordinates are absolute, rounded to whole units and shifted right and down when anything lies left
-of or above the origin (the format allows no negative coordinate).
+of or above the origin (the format allows no negative coordinate). A new diagram is written as text
+(``Tag``); a node or connection added to a kept diagram is the same tag as an lxml element.
 """
 
 from __future__ import annotations
 
-from lxml import etree  # lxml ships no type hints
-
 from exporters.archimate.state import ExportState
-from exporters.archimate.xml import XSI_TYPE, XElement, add_colour, add_text, q
+from exporters.archimate.text import Tag, as_element
+from exporters.archimate.xml import XElement, colour_tag, q, text_tag
 from model.elements import ElementBase
 from model.palette import KIND_COLOURS
 from model.views import Bounds, Point, Route, ViewInfo
@@ -23,33 +23,46 @@ NESTED_KINDS = frozenset({ElementKind.SERVICE, ElementKind.ACL})
 _POSITIONS = ("node", "bendpoint", "sourceAttachment", "targetAttachment")
 
 
-def write_view(state: ExportState, parent: XElement, view: ViewInfo) -> XElement:
+def write_view(state: ExportState, view: ViewInfo) -> Tag:
     """A new diagram of ``view``, for a view that did not come from an exchange file."""
-    diagram = etree.SubElement(parent, q("view"), {"identifier": view.id, XSI_TYPE: "Diagram"})
-    add_text(diagram, "name", view.name, state.lang)
+    content: list[Tag | str] = [text_tag("name", view.name, state.lang)]
     if view.documentation:
-        add_text(diagram, "documentation", view.documentation, state.lang)
+        content.append(text_tag("documentation", view.documentation, state.lang))
     layouts = state.model.layouts(view.id)
     placed = drawn_elements(state, layouts)
     holders = {i: h for i in placed if (h := nesting_holder(state, i, placed)) is not None}
-    nodes: dict[str, XElement] = {}
+    identifiers: dict[str, str] = {}
     for element_id in sorted(placed, key=lambda i: (depth_rank(state, i), i)):
-        if element_id in holders:
-            continue
-        nodes[element_id] = new_node(state, view.id, element_id, placed[element_id])
-        diagram.append(nodes[element_id])
+        if element_id not in holders:
+            identifiers[element_id] = state.ids.fresh(f"n-{view.id}-{element_id}")
     for element_id in sorted(holders):
-        nodes[element_id] = new_node(state, view.id, element_id, placed[element_id])
-        nodes[holders[element_id]].append(nodes[element_id])
+        identifiers[element_id] = state.ids.fresh(f"n-{view.id}-{element_id}")
+    routes: list[tuple[str, str, tuple[str, str], list[Point]]] = []
     for relation_id in sorted(i for i, layout in layouts.items() if isinstance(layout, Route)):
         ends = state.relationship_ends.get(relation_id)
-        if ends is not None and ends[0] in nodes and ends[1] in nodes:
+        if ends is not None and ends[0] in identifiers and ends[1] in identifiers:
             route = layouts[relation_id]
             assert isinstance(route, Route)
-            source, target = (nodes[end].get("identifier") or "" for end in ends)
-            diagram.append(new_connection(state, view.id, relation_id, (source, target), route.bends))
-    normalise_origin(diagram)
-    return diagram
+            identifier = state.ids.fresh(f"c-{view.id}-{relation_id}")
+            routes.append((identifier, relation_id, (identifiers[ends[0]], identifiers[ends[1]]), route.bends))
+    shift = _shift([placed[i] for i in identifiers], [p for *_, bends in routes for p in bends])
+    nested: dict[str, list[Tag | str]] = {}
+    for element_id in sorted(holders):
+        node = node_tag(state, identifiers[element_id], element_id, placed[element_id], shift=shift)
+        nested.setdefault(holders[element_id], []).append(node)
+    for element_id, identifier in identifiers.items():
+        if element_id not in holders:
+            content.append(node_tag(state, identifier, element_id, placed[element_id], shift=shift,
+                                    nested=nested.get(element_id, [])))
+    content.extend(connection_tag(state, *route, shift=shift) for route in routes)
+    return Tag("view", (("identifier", view.id), ("xsi:type", "Diagram")), content)
+
+
+def _shift(boxes: list[Bounds], bends: list[Point]) -> tuple[int, int]:
+    """How far right and down a new diagram moves so that no position is negative."""
+    xs = [round(b.x) for b in boxes] + [round(p.x) for p in bends]
+    ys = [round(b.y) for b in boxes] + [round(p.y) for p in bends]
+    return -min(0, min(xs, default=0)), -min(0, min(ys, default=0))
 
 
 def drawn_elements(state: ExportState, layouts: dict[str, Bounds | Route]) -> dict[str, Bounds]:
@@ -59,7 +72,7 @@ def drawn_elements(state: ExportState, layouts: dict[str, Bounds | Route]) -> di
 
 def _drawable(state: ExportState, element_id: str) -> bool:
     element = state.model.find_element(element_id)
-    return element is not None and (element.id in state.element_types or element.kind is ElementKind.NOTE)
+    return element is not None and (element.id in state.elements_written or element.kind is ElementKind.NOTE)
 
 
 def depth_rank(state: ExportState, element_id: str) -> int:
@@ -83,23 +96,26 @@ def contains(outer: Bounds, inner: Bounds) -> bool:
             and inner.x + inner.w <= outer.x + outer.w and inner.y + inner.h <= outer.y + outer.h)
 
 
-def new_node(state: ExportState, view_id: str, element_id: str, bounds: Bounds) -> XElement:
-    """An Element node (a Label node for a note) with Steelframe's style, for the caller to place."""
+def node_tag(state: ExportState, identifier: str, element_id: str, bounds: Bounds, *,
+             shift: tuple[int, int] = (0, 0), nested: list[Tag | str] | None = None) -> Tag:
+    """An Element node (a Label node for a note) with Steelframe's style, holding ``nested`` nodes."""
     element = state.model.element(element_id)
-    identifier = state.ids.fresh(f"n-{view_id}-{element_id}")
-    if element.kind is ElementKind.NOTE:
-        node = etree.Element(q("node"), {"identifier": identifier, XSI_TYPE: "Label", **box_attributes(bounds)})
-        add_text(node, "label", note_text(element), state.lang)
-    else:
-        node = etree.Element(q("node"), {"identifier": identifier, "elementRef": element_id, XSI_TYPE: "Element",
-                                         **box_attributes(bounds)})
-    style = etree.SubElement(node, q("style"))
+    box = box_attributes(bounds)
+    box["x"], box["y"] = str(int(box["x"]) + shift[0]), str(int(box["y"]) + shift[1])
     colours = KIND_COLOURS[element.kind]
-    add_colour(style, "fillColor", colours.fill)
-    add_colour(style, "lineColor", colours.line)
-    font = etree.SubElement(style, q("font"), {"name": FONT_NAME, "size": FONT_SIZE})
-    add_colour(font, "color", "#000000", alpha=False)
-    return node
+    style = Tag("style", (), [colour_tag("fillColor", colours.fill), colour_tag("lineColor", colours.line),
+                              Tag("font", (("name", FONT_NAME), ("size", FONT_SIZE)),
+                                  [colour_tag("color", "#000000", alpha=False)])])
+    if element.kind is ElementKind.NOTE:
+        return Tag("node", (("identifier", identifier), ("xsi:type", "Label"), *box.items()),
+                   [text_tag("label", note_text(element), state.lang), style])
+    return Tag("node", (("identifier", identifier), ("elementRef", element_id), ("xsi:type", "Element"), *box.items()),
+               [style, *(nested or [])])
+
+
+def new_node(state: ExportState, view_id: str, element_id: str, bounds: Bounds) -> XElement:
+    """A node for a kept diagram being patched, under a fresh identifier."""
+    return as_element(node_tag(state, state.ids.fresh(f"n-{view_id}-{element_id}"), element_id, bounds))
 
 
 def note_text(note: ElementBase) -> str:
@@ -112,21 +128,24 @@ def box_attributes(bounds: Bounds) -> dict[str, str]:
             "w": str(max(1, round(bounds.w))), "h": str(max(1, round(bounds.h)))}
 
 
-def new_connection(state: ExportState, view_id: str, relation_id: str, ends: tuple[str, str],
-                   bends: list[Point]) -> XElement:
+def connection_tag(state: ExportState, identifier: str, relation_id: str, ends: tuple[str, str],
+                   bends: list[Point], *, shift: tuple[int, int] = (0, 0)) -> Tag:
     """A Relationship connection between two node ids, with a bend point per point of the route."""
-    identifier = state.ids.fresh(f"c-{view_id}-{relation_id}")
-    connection = etree.Element(q("connection"), {
-        "identifier": identifier, "relationshipRef": relation_id, XSI_TYPE: "Relationship",
-        "source": ends[0], "target": ends[1],
-    })
+    content: list[Tag | str] = []
     source_element = state.model.find_element(state.relationship_ends[relation_id][0])
     if source_element is not None:
-        style = etree.SubElement(connection, q("style"))
-        add_colour(style, "lineColor", KIND_COLOURS[source_element.kind].line)
+        content.append(Tag("style", (), [colour_tag("lineColor", KIND_COLOURS[source_element.kind].line)]))
     for point in bends:
-        etree.SubElement(connection, q("bendpoint"), {"x": str(round(point.x)), "y": str(round(point.y))})
-    return connection
+        content.append(Tag("bendpoint", (("x", str(round(point.x) + shift[0])), ("y", str(round(point.y) + shift[1])))))
+    return Tag("connection", (("identifier", identifier), ("relationshipRef", relation_id),
+                              ("xsi:type", "Relationship"), ("source", ends[0]), ("target", ends[1])), content)
+
+
+def new_connection(state: ExportState, view_id: str, relation_id: str, ends: tuple[str, str],
+                   bends: list[Point]) -> XElement:
+    """A connection for a kept diagram being patched, under a fresh identifier."""
+    identifier = state.ids.fresh(f"c-{view_id}-{relation_id}")
+    return as_element(connection_tag(state, identifier, relation_id, ends, bends))
 
 
 def normalise_origin(diagram: XElement) -> None:

@@ -4,7 +4,8 @@
 The same model always gives the same bytes: items in id order, generated ids derived from the
 model's ids. What an import kept (``model.exchange``) is written back in its place in the schema's
 sequence: name, documentation, properties, metadata, elements, relationships, organizations,
-propertyDefinitions, views.
+propertyDefinitions, views. The document is written as text: generated parts laid out as lxml lays
+out a tree, kept fragments as the strings they are, parsed only where they must be patched.
 """
 
 from __future__ import annotations
@@ -15,28 +16,28 @@ from lxml import etree  # lxml ships no type hints
 
 from exporters.archimate.concepts import write_elements, write_relationships
 from exporters.archimate.diagrams import write_view
-from exporters.archimate.kept_diagrams import parse_kept_views, write_kept_view
-from exporters.archimate.mapping import SCHEMA_LOCATION, XSI
+from exporters.archimate.kept import kept_index
+from exporters.archimate.kept_views import claim_kept_views, write_kept_view
+from exporters.archimate.mapping import NAMESPACE, SCHEMA_LOCATION, XSI
 from exporters.archimate.organizations import write_organizations
 from exporters.archimate.properties import PropertyTable
-from exporters.archimate.state import ExportState, IdSpace
+from exporters.archimate.state import ExportState, IdSpace, serialized
+from exporters.archimate.text import escape_attribute, kept_text, lay_out, render
 from exporters.archimate.writing import write_atomically
-from exporters.archimate.xml import NSMAP, XElement, add_text, detach, parse_fragment, q, set_language_text
-from model.exchange import ExchangeArchive
-from model.fileformat._collector import collector_paused
+from exporters.archimate.xml import NSMAP, parse_fragment, q, set_language_text, text_tag, xml_text
+from model.gcpause import collector_paused
 from model.store import Model
 
 MODEL_IDENTIFIER = "id-steelframe-model"
-_DECLARATION = b'<?xml version="1.0" encoding="UTF-8"?>\n'
+_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n'
+_ROOT = f'<model xmlns="{NAMESPACE}" xmlns:xsi="{XSI}" xsi:schemaLocation="{escape_attribute(SCHEMA_LOCATION)}"'
 
 
 def export_archimate(model: Model) -> bytes:
     """The exchange file of ``model``: UTF-8 XML with its declaration."""
-    with collector_paused():  # a large tree of long-lived objects: the collector would rescan it again and again
-        root = build_document(model)
-        body: bytes = etree.tostring(root, encoding="UTF-8", xml_declaration=False)
-        del root
-    return _DECLARATION + body + b"\n"
+    with collector_paused():  # many long-lived strings: the collector would rescan them again and again
+        text = document(model)
+    return text.encode("utf-8")
 
 
 def write_archimate(model: Model, path: str | os.PathLike[str]) -> None:
@@ -44,113 +45,87 @@ def write_archimate(model: Model, path: str | os.PathLike[str]) -> None:
     write_atomically(path, export_archimate(model))
 
 
-def build_document(model: Model) -> XElement:
-    """The ``<model>`` tree, laid out: generated parts indented, kept fragments as they came."""
+def document(model: Model) -> str:
+    """The whole file as text, with its XML declaration and a final newline."""
     state = _prepare(model)
-    root = etree.Element(q("model"), nsmap=NSMAP)  # type: ignore[arg-type]
-    root.set(f"{{{XSI}}}schemaLocation", SCHEMA_LOCATION)
-    _header(state, root)
+    parts = _header(state)
     for name, write in (("elements", write_elements), ("relationships", write_relationships)):
-        section = etree.SubElement(root, q(name))
-        write(state, section)
-        if not len(section):
-            root.remove(section)
-    write_organizations(state, root)
-    _property_definitions(state, root)
-    _views(state, root)
-    etree.indent(root, space="  ")
-    state.put_kept_in_place()
-    if state.archive is not None:
-        _drop_properties_without_definition(root)
-    return root
+        written = write(state)
+        if written:
+            parts.append(f"<{name}>{lay_out(written, 1)}</{name}>")
+    organizations = write_organizations(state)
+    if organizations is not None:
+        parts.append(organizations)
+    definitions = [kept_text(raw) for raw in state.properties.kept]
+    definitions += [render(tag, 2) for tag in state.properties.added()]
+    if definitions:
+        parts.append(f"<propertyDefinitions>{lay_out(definitions, 1)}</propertyDefinitions>")
+    views = _views(state)
+    if views is not None:
+        parts.append(views)
+    start = f'{_ROOT} identifier="{escape_attribute(state.model_identifier)}">'
+    return f"{_DECLARATION}{start}{lay_out(parts, 0)}</model>\n"
 
 
 def _prepare(model: Model) -> ExportState:
     """Claim every identifier the file must keep before any new one is made up."""
+    language = model.settings.language
+    if language and xml_text(language) != language:  # every other string written is an id or goes through xml_text
+        raise ValueError("All strings must be XML compatible: Unicode or ASCII, no NULL bytes or control characters")
     ids = IdSpace()
-    for item_id in [*model.elements_by_id, *model.relations_by_id, *(v.id for v in model.views()),
-                    *(w.id for w in model.waivers())]:
-        ids.claim(item_id)
-    archive = model.exchange
-    if archive is not None:
-        for raw in _kept_fragments(archive):
-            for element in parse_fragment(raw).iter():
-                identifier = element.get("identifier") if isinstance(element.tag, str) else None
-                if identifier is not None:
-                    ids.claim(identifier)
-    kept_identifier = archive.model_identifier if archive else None
+    ids.claim_all([*model.elements_by_id, *model.relations_by_id, *(v.id for v in model.views()),
+                   *(w.id for w in model.waivers())])
+    index = kept_index(model.exchange) if model.exchange is not None else None
+    archive = index.archive(model.exchange) if index is not None and model.exchange is not None else None
+    organizations = None
+    if archive is not None and index is not None:
+        ids.claim_all(index.claimed)
+        organizations = parse_fragment(archive.organizations) if archive.organizations is not None else None
+        kept = [organizations] if organizations is not None else []
+        if archive.viewpoints is not None:
+            kept.append(parse_fragment(archive.viewpoints))
+        ids.claim_all(found for fragment in kept for e in fragment.iter()
+                      if isinstance(e.tag, str) and (found := e.get("identifier")) is not None)
     definitions = PropertyTable(archive.property_definitions if archive else {}, ids.fresh, model.settings.language)
-    state = ExportState(model, ids, definitions, archive, view_ids={v.id for v in model.views()})
+    state = ExportState(model, ids, definitions, archive, index, view_ids={v.id for v in model.views()},
+                        organizations=organizations)
+    kept_identifier = archive.model_identifier if archive else None
     if kept_identifier is not None and ids.claim(kept_identifier):
         state.model_identifier = kept_identifier
-    parse_kept_views(state)
+    claim_kept_views(state)
     if not state.model_identifier:
         state.model_identifier = ids.fresh(MODEL_IDENTIFIER)
     return state
 
 
-def _kept_fragments(archive: ExchangeArchive) -> list[str]:
-    """Kept fragments whose identifiers stay as they are (diagrams' node ids are claimed apart)."""
-    fragments = [*archive.elements.values(), *archive.relationships.values(), *archive.property_definitions.values()]
-    return [*fragments, *(raw for raw in (archive.organizations, archive.viewpoints) if raw is not None)]
-
-
-def _header(state: ExportState, root: XElement) -> None:
-    """The model's identifier, name(s), documentation and properties, then its metadata."""
+def _header(state: ExportState) -> list[str]:
+    """The model's name(s), documentation and properties, then its metadata."""
     archive = state.archive
     settings = state.model.settings
-    root.set("identifier", state.model_identifier)
     if archive is None or not archive.header:
-        add_text(root, "name", settings.name, state.lang)
+        parts = [render(text_tag("name", settings.name, state.lang), 1)]
         if settings.description:
-            add_text(root, "documentation", settings.description, state.lang)
+            parts.append(render(text_tag("documentation", settings.description, state.lang), 1))
     else:
-        holder = etree.Element(q("model"))
+        holder = etree.Element(q("model"), nsmap=NSMAP)  # type: ignore[arg-type]
         holder.extend(parse_fragment(raw) for raw in archive.header)
         set_language_text(holder, "name", settings.name, state.lang, required=True)
         set_language_text(holder, "documentation", settings.description, state.lang, after=("name",))
-        for part in list(holder):
-            state.keep(root, part)
+        parts = [serialized(part) for part in holder]
     if archive is not None and archive.metadata is not None:
-        state.keep(root, parse_fragment(archive.metadata))
+        parts.append(kept_text(archive.metadata))
+    return parts
 
 
-def _property_definitions(state: ExportState, root: XElement) -> None:
-    kept, added = state.properties.kept, state.properties.added()
-    if not kept and not added:
-        return
-    definitions = etree.SubElement(root, q("propertyDefinitions"))
-    for definition in kept:
-        state.keep(definitions, definition)
-    definitions.extend(added)
-
-
-def _drop_properties_without_definition(root: XElement) -> None:
-    """A kept property whose definition the import did not keep would make the file invalid: it goes."""
-    section = root.find(q("propertyDefinitions"))
-    known = {d.get("identifier") for d in section} if section is not None else set()
-    for prop in list(root.iter(q("property"))):
-        if prop.get("propertyDefinitionRef") not in known:
-            properties = prop.getparent()
-            detach(prop)
-            if properties is not None and not len(properties):
-                detach(properties)
-
-
-def _views(state: ExportState, root: XElement) -> None:
+def _views(state: ExportState) -> str | None:
     views = sorted(state.model.views(), key=lambda v: v.id)
     viewpoints = state.archive.viewpoints if state.archive else None
     if not views and viewpoints is None:
-        return
-    section = etree.SubElement(root, q("views"))
-    if viewpoints is not None:
-        state.keep(section, parse_fragment(viewpoints))
-    if not views:
-        return
-    diagrams = etree.SubElement(section, q("diagrams"))
-    for view in views:
-        kept = state.kept_views.get(view.id)
-        if kept is None:
-            write_view(state, diagrams, view)
-        else:
-            write_kept_view(state, diagrams, view, kept)
+        return None
+    parts = [kept_text(viewpoints)] if viewpoints is not None else []
+    if views:
+        kept = state.archive.diagrams if state.archive else {}
+        diagrams = [write_kept_view(state, view) if view.id in kept and view.id in state.kept_views
+                    else render(write_view(state, view), 3) for view in views]
+        parts.append(f"<diagrams>{lay_out(diagrams, 2)}</diagrams>")
+    return f"<views>{lay_out(parts, 1)}</views>"

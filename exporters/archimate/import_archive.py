@@ -1,48 +1,38 @@
 """What an import keeps of the file beyond Steelframe's meaning, as raw XML fragments (``ExchangeArchive``).
 
 Each fragment is the element exactly as lxml serializes it, without its tail, declaring only the
-namespaces it uses (lxml repeats every namespace in scope; the unused ones are dropped).
+namespaces it uses (``import_fragments``). When the quick check accepted the file as it is (no
+padded identifiers, no extension elements), the import also tells the export what it knows of the
+fragments (``kept.register``), so that the export can write them back without parsing them again.
 """
 
 from __future__ import annotations
 
 import copy
-import re
+from collections.abc import Container
 
 from lxml import etree  # lxml ships no type hints
 
-from exporters.archimate.import_concepts import NS, Concept
+from exporters.archimate.import_concepts import NS, Section
 from exporters.archimate.import_datatypes import collapse
+from exporters.archimate.import_diagrams import ReadView
+from exporters.archimate.import_fragments import Serialized, child_fragments, fragment
 from exporters.archimate.import_reverse import Meaning
+from exporters.archimate.kept import KeptIndex, register
 from model.exchange import ExchangeArchive
 
+__all__ = ["fragment", "keep"]
+
 _HEADER = frozenset({NS + "name", NS + "documentation", NS + "properties"})
-_START_TAG = re.compile(r"<[^>]*>")
-_PREFIXED_DECLARATION = re.compile(r' xmlns:([A-Za-z_][\w.\-]*)="[^"]*"')
 
 
-def fragment(element: etree._Element) -> str:
-    """The element's XML, without its tail and without namespace declarations it does not use."""
-    text: str = etree.tostring(element, encoding="unicode", with_tail=False)
-    head = _START_TAG.match(text)
-    if head is None or " xmlns:" not in head.group():
-        return text
-    start = head.group()
-    rest = text[head.end():]
-    trimmed = _PREFIXED_DECLARATION.sub(
-        lambda m: m.group() if _uses(m.group(1), start.replace(m.group(), ""), rest) else "", start
-    )
-    return trimmed + rest
+def keep(root: etree._Element, elements: Section, relationships: Section, meaning: Meaning,
+         views: list[tuple[ReadView, etree._Element]], *, serialized_views: Serialized | None,
+         plain: bool) -> ExchangeArchive:
+    """The archive of a file whose Steelframe items are ``meaning``; ``plain`` when the quick check accepted it.
 
-
-def _uses(prefix: str, start: str, rest: str) -> bool:
-    marker = prefix + ":"
-    return marker in start or marker in rest
-
-
-def keep(root: etree._Element, elements: list[Concept], relationships: list[Concept], meaning: Meaning,
-         diagrams: dict[str, etree._Element]) -> ExchangeArchive:
-    """The archive of a file whose Steelframe items are ``meaning``; ``diagrams`` by Steelframe view id."""
+    ``serialized_views`` is the serialization of ``<views>``, from which the diagrams are cut.
+    """
     header: list[str] = []
     metadata: str | None = None
     viewpoints: str | None = None
@@ -61,19 +51,50 @@ def keep(root: etree._Element, elements: list[Concept], relationships: list[Conc
         elif tag == NS + "views":
             found = child.find(NS + "viewpoints")
             viewpoints = fragment(found) if found is not None else None
-    return ExchangeArchive(
+    kept_elements, element_originals = _split(root, "elements", "element", elements, meaning.elements)
+    kept_relationships, relationship_originals = _split(root, "relationships", "relationship", relationships,
+                                                        meaning.relations)
+    archive = ExchangeArchive(
         model_identifier=collapse(root.get("identifier") or "") or None,
         header=header,
         metadata=metadata,
         property_definitions=definitions,
-        elements={c.id: fragment(c.element) for c in elements if c.id not in meaning.elements},
-        relationships={c.id: fragment(c.element) for c in relationships if c.id not in meaning.relations},
-        originals={c.id: fragment(c.element) for c in [*elements, *relationships]
-                   if c.id in meaning.elements or c.id in meaning.relations},
+        elements=kept_elements,
+        relationships=kept_relationships,
+        originals={**element_originals, **relationship_originals},
         organizations=_organizations(organizations),
-        diagrams={view_id: fragment(diagram) for view_id, diagram in diagrams.items()},
+        diagrams=_diagrams(views, serialized_views),
         viewpoints=viewpoints,
+        diagram_layouts={view.info.id: view.fingerprint for view, _ in views if view.fingerprint is not None},
     )
+    if plain:
+        ends = dict(zip(relationships.ids, zip(relationships.sources, relationships.targets, strict=True), strict=True))
+        register(archive, KeptIndex(
+            claimed=frozenset([*kept_elements, *kept_relationships, *definitions]),
+            relationship_ends={identifier: ends[identifier] for identifier in kept_relationships},
+            diagrams={view.info.id: view.index for view, _ in views},
+        ))
+    return archive
+
+
+def _split(root: etree._Element, name: str, tag: str, concepts: Section,
+           meaning: Container[str]) -> tuple[dict[str, str], dict[str, str]]:
+    """(fragments of the concepts Steelframe does not model, fragments of those it does) by identifier."""
+    section = root.find(NS + name)
+    if section is None:
+        return {}, {}
+    kept: dict[str, str] = {}
+    originals: dict[str, str] = {}
+    for identifier, raw in zip(concepts.ids, child_fragments(section, tag), strict=True):
+        (originals if identifier in meaning else kept)[identifier] = raw
+    return kept, originals
+
+
+def _diagrams(views: list[tuple[ReadView, etree._Element]], serialized: Serialized | None) -> dict[str, str]:
+    cut = serialized.cut("view", len(views)) if serialized is not None and views else None
+    if cut is None:
+        return {view.info.id: fragment(diagram) for view, diagram in views}
+    return {view.info.id: text for (view, _), text in zip(views, cut, strict=True)}
 
 
 def _organizations(blocks: list[etree._Element]) -> str | None:

@@ -1,9 +1,11 @@
-"""The elements and relationships of a validated exchange file, read into plain records.
+"""The elements and relationships of a validated exchange file.
 
-Names and documentation are read in the model's language (the language of the model's first
-``<name xml:lang>``), falling back on the first one, as Archi does. Property values are found by the
-name of their property definition: ``steelframe.*`` properties carry Steelframe's own attributes,
-every other one is a foreign property kept by its definition's name.
+Identifiers, types and ends of every concept are read a column at a time (``Section``); names,
+documentation and properties only of the concepts that may mean something to Steelframe
+(``ConceptReader.concept``). Names and documentation are read in the model's language (the
+language of the model's first ``<name xml:lang>``), falling back on the first one, as Archi does.
+Property values are found by the name of their property definition: ``steelframe.*`` properties
+carry Steelframe's own attributes, every other one is a foreign property kept by its definition's name.
 """
 
 from __future__ import annotations
@@ -22,6 +24,8 @@ PROPERTIES = NS + "properties"
 LABEL = NS + "label"
 XML_LANG = "{" + XML_NS + "}lang"
 XSI_TYPE = "{" + XSI + "}type"
+_NAMESPACES = {"a": NAMESPACE, "xsi": XSI}
+_WHITESPACE = " \t\n\r"
 
 
 @dataclass
@@ -40,6 +44,38 @@ class Concept:
     source: str = ""
     target: str = ""
     access_type: str = "Access"
+
+
+@dataclass
+class Section:
+    """The concepts of ``<elements>`` or ``<relationships>`` in document order, a column per attribute."""
+
+    elements: list[etree._Element]
+    ids: list[str]
+    #: The local names of their (already validated) xsi:types.
+    types: list[str]
+    #: Relationship ends (empty for elements).
+    sources: list[str]
+    targets: list[str]
+
+
+def section(root: etree._Element, name: str) -> Section:
+    """The children of the model's ``<elements>`` or ``<relationships>`` (an empty section when it has none)."""
+    found = root.find(NS + name)
+    if found is None:
+        return Section([], [], [], [], [])
+    relationships = name == "relationships"
+
+    def column(attribute: str) -> list[str]:
+        values: list[str] = found.xpath(f"a:*/@{attribute}", namespaces=_NAMESPACES, smart_strings=False)
+        joined = "".join(values)  # identifiers and types hold no white space but what surrounds them
+        return [collapse(v) for v in values] if any(c in joined for c in _WHITESPACE) else values
+
+    types = column("xsi:type")
+    if ":" in "".join(types):  # prefixed types: their local names
+        types = [t.rpartition(":")[2] for t in types]
+    return Section(list(found.iterchildren(etree.Element)), column("identifier"), types,
+                   column("source") if relationships else [], column("target") if relationships else [])
 
 
 def text_of(element: etree._Element) -> str:
@@ -86,14 +122,17 @@ class ConceptReader:
             self.definitions[collapse(definition.get("identifier") or "")] = pick(names, language)
 
     def texts(self, element: etree._Element) -> tuple[str, str]:
-        """The name and the documentation of an element, a view or the model."""
+        """The name and the documentation of an element, a view or the model (which come before anything else)."""
         names: list[etree._Element] = []
         documentation: list[etree._Element] = []
         for child in element:
-            if child.tag == NAME:
+            tag = child.tag
+            if tag == NAME:
                 names.append(child)
-            elif child.tag == DOCUMENTATION:
+            elif tag == DOCUMENTATION:
                 documentation.append(child)
+            elif isinstance(tag, str):
+                break
         return pick(names, self.language), pick(documentation, self.language)
 
     def concept(self, element: etree._Element) -> Concept:
@@ -114,8 +153,3 @@ class ConceptReader:
             value = pick(list(item.iterchildren(NS + "value")), self.language)
             target = concept.steelframe if key.startswith(PREFIX) else concept.foreign
             target.setdefault(key, value)
-
-
-def concepts(root: etree._Element, reader: ConceptReader, section: str, tag: str) -> list[Concept]:
-    """The concepts of ``<elements>`` or ``<relationships>``, in document order."""
-    return [reader.concept(element) for element in root.iterfind(f"{NS}{section}/{NS}{tag}")]

@@ -31,8 +31,9 @@ from dataclasses import dataclass, field
 
 from pydantic import ValidationError
 
-from exporters.archimate.import_concepts import Concept
+from exporters.archimate.import_concepts import Concept, ConceptReader, Section
 from exporters.archimate.mapping import (
+    ELEMENT_TYPES,
     PREFIX,
     RELATION_TYPES,
     element_attributes,
@@ -58,6 +59,8 @@ FOREIGN_KINDS: dict[str, ElementKind] = {
     "ApplicationEvent": K.EVENT,
     "Constraint": K.INVARIANT,
 }
+#: ArchiMate types an element may have to mean a Steelframe kind (marked, or by the table); others are not read.
+_MEANINGFUL = frozenset({*ELEMENT_TYPES.values(), *FOREIGN_KINDS})
 _WRITING_ACCESS = frozenset({"Write", "ReadWrite"})
 _FLOW_TYPES = frozenset({"Flow", "Serving", "Triggering"})
 
@@ -72,10 +75,13 @@ class Meaning:
     flipped: set[str] = field(default_factory=set)
 
 
-def give_meaning(elements: list[Concept], relationships: list[Concept]) -> Meaning:
+def give_meaning(elements: Section, relationships: Section, reader: ConceptReader) -> Meaning:
+    """The Steelframe items of the file; only concepts that may get a meaning are read beyond their columns."""
     meaning = Meaning()
-    services = _services(elements, relationships)
-    for concept in elements:
+    candidates = [reader.concept(element) for element, kind in zip(elements.elements, elements.types, strict=True)
+                  if kind in _MEANINGFUL]
+    services = _services(candidates, relationships, reader)
+    for concept in candidates:
         element = _element(concept, services)
         if element is not None:
             meaning.elements[element.id] = element
@@ -83,8 +89,11 @@ def give_meaning(elements: list[Concept], relationships: list[Concept]) -> Meani
         if any(_reference_problem(element, name, meaning.elements) for name in element.REFERENCE_FIELDS):
             del meaning.elements[element.id]  # a reconciliation whose authoritative source is not a context
     contained: set[str] = set()
-    for concept in relationships:
-        relation = _relation(concept, meaning, contained)
+    known = meaning.elements
+    for index, (source, target) in enumerate(zip(relationships.sources, relationships.targets, strict=True)):
+        if source not in known or target not in known:
+            continue  # only a relationship between two Steelframe elements may mean something
+        relation = _relation(reader.concept(relationships.elements[index]), meaning, contained)
         if relation is not None:
             meaning.relations[relation.id] = relation
             if relation.kind is R.CONTAINS:
@@ -92,14 +101,17 @@ def give_meaning(elements: list[Concept], relationships: list[Concept]) -> Meani
     return meaning
 
 
-def _services(elements: list[Concept], relationships: list[Concept]) -> set[str]:
+def _services(elements: list[Concept], relationships: Section, reader: ConceptReader) -> set[str]:
     """Foreign components composed into exactly one foreign component and composing none themselves."""
     foreign = {c.id for c in elements if c.type == COMPONENT and KIND not in c.steelframe}
     parents: dict[str, set[str]] = {}
-    for concept in relationships:
-        if (concept.type == "Composition" and RELATION not in concept.steelframe and concept.source != concept.target
-                and concept.source in foreign and concept.target in foreign):
-            parents.setdefault(concept.target, set()).add(concept.source)
+    if foreign:
+        for index, kind in enumerate(relationships.types):
+            source, target = relationships.sources[index], relationships.targets[index]
+            if kind != "Composition" or source == target or source not in foreign or target not in foreign:
+                continue
+            if RELATION not in reader.concept(relationships.elements[index]).steelframe:
+                parents.setdefault(target, set()).add(source)
     composers = {parent for held in parents.values() for parent in held}
     return {child for child, held in parents.items() if len(held) == 1 and child not in composers}
 

@@ -4,6 +4,9 @@ One walk in document order checks each element against ``import_schema.SPECS`` (
 attributes, datatypes, xsi:type) and collects identifiers and references; the references are then
 resolved in the same order, so the first problem reported is the first one in the file. Every
 problem is refused as ``FILE:LINE: reason`` with the line of the offending element.
+
+That walk is thorough but slow on a large file, so ``import_quick.validate`` first asks the quick
+check, which accepts only files this walk accepts; this walk runs when the quick check is not sure.
 """
 
 from __future__ import annotations
@@ -61,8 +64,8 @@ class _Reference(NamedTuple):
     view: str | None
 
 
-def validate(root: etree._Element, source: str) -> dict[str, Identified]:
-    """Every identifier of a valid exchange file, with what it names; ExchangeImportError otherwise."""
+def walk_in_full(root: etree._Element, source: str) -> dict[str, Identified]:
+    """Every identifier of a valid exchange file, with what it names; ExchangeImportError naming the first problem."""
     walk = _Walk(source)
     walk.visit(root, "model", None, None)
     walk.resolve()

@@ -1,10 +1,12 @@
 """Importing an ArchiMate Open Exchange file (3.x): ``import_archimate(path) -> Model``.
 
 The bytes are parsed safely (``import_parsing``), checked against the structure the Open Group
-schema and Archi's importer demand (``import_validation``), given their Steelframe meaning
-(``import_reverse``, ``import_diagrams``), and everything else is kept as raw XML for the export
-(``import_archive``). The model is built in one "Import" transaction; its ids are the file's
-identifiers. Any problem is an ExchangeImportError whose message is one line, ``FILE:LINE: reason``.
+schema and Archi's importer demand (``import_quick``, and ``import_validation`` where the quick
+check is not sure), given their Steelframe meaning (``import_reverse``, ``import_diagrams``), and
+everything else is kept as raw XML for the export (``import_archive``). The model is built in one
+"Import" transaction; its ids are the file's identifiers. Any problem is an ExchangeImportError
+whose message is one line, ``FILE:LINE: reason``. A large file is read in few passes: the ``<views>``
+are serialized once, for the quick check of their styles and for the kept diagrams.
 """
 
 from __future__ import annotations
@@ -16,15 +18,16 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from exporters.archimate.import_archive import keep
-from exporters.archimate.import_concepts import ConceptReader, concepts, model_language
+from exporters.archimate.import_concepts import NS, ConceptReader, model_language, section
 from exporters.archimate.import_diagrams import diagrams, read_view
 from exporters.archimate.import_errors import ExchangeImportError, refuse
+from exporters.archimate.import_fragments import Serialized
 from exporters.archimate.import_parsing import parse_exchange
+from exporters.archimate.import_quick import validate
 from exporters.archimate.import_reverse import give_meaning
-from exporters.archimate.import_validation import validate
 from model.errors import ModelError
-from model.fileformat._collector import collector_paused
 from model.fileformat.errors import os_reason
+from model.gcpause import collector_paused
 from model.settings import Settings
 from model.store import Model
 
@@ -48,24 +51,28 @@ def import_archimate_bytes(data: bytes, source: str = "<bytes>") -> Model:
     """The model of an exchange file's bytes; ``source`` names the file in error messages."""
     with collector_paused():
         root = parse_exchange(data, source)
-        validate(root, source)
+        views_element = root.find(NS + "views")
+        serialized_views = Serialized(views_element) if views_element is not None else None
+        plain = validate(root, source, serialized_views)
         reader = ConceptReader(root, model_language(root))
-        elements = concepts(root, reader, "elements", "element")
-        relationships = concepts(root, reader, "relationships", "relationship")
-        meaning = give_meaning(elements, relationships)
-        views = diagrams(root)
+        elements = section(root, "elements")
+        relationships = section(root, "relationships")
+        meaning = give_meaning(elements, relationships, reader)
+        ends = {identifier: (relationships.sources[i], relationships.targets[i])
+                for i, identifier in enumerate(relationships.ids) if identifier in meaning.relations}
         try:
-            laid_out = [read_view(diagram, reader, meaning) for diagram in views]
-            by_view = {info.id: diagram for (info, _), diagram in zip(laid_out, views, strict=True)}
-            archive = keep(root, elements, relationships, meaning, by_view)
+            views = [(read_view(diagram, reader, meaning, ends), diagram) for diagram in diagrams(root)]
+            archive = keep(root, elements, relationships, meaning, views, serialized_views=serialized_views,
+                           plain=plain)
             name, description = reader.texts(root)
             model = Model(Settings(name=name, description=description, language=reader.language))
             with model.transaction("Import"):
-                model.add_checked(meaning.elements.values(), meaning.relations.values(), laid_out, [])
+                model.add_checked(meaning.elements.values(), meaning.relations.values(),
+                                  [(view.info, view.layouts) for view, _ in views], [])
                 model.set_exchange(archive)
         except (ValidationError, ModelError) as error:  # a gap between the checks and the model: still one line
             refuse(source, 0, f"cannot build the model: {' '.join(str(error).split())}")
     log.info("imported %s: %d Steelframe elements, %d relations, %d views (%d elements, %d relationships kept "
-             "foreign)", source, len(meaning.elements), len(meaning.relations), len(laid_out),
+             "foreign)", source, len(meaning.elements), len(meaning.relations), len(views),
              len(archive.elements), len(archive.relationships))
     return model

@@ -3,7 +3,8 @@
 Nodes of Steelframe elements take the view's current bounds, or go when the element left the view
 (their child nodes move up to its parent); connections of Steelframe relations take the current
 bend points, or go when no longer routed. Foreign nodes, labels, groups and lines stay as they
-were; what Steelframe added to the view is drawn as in a new diagram.
+were; what Steelframe added to the view is drawn as in a new diagram. A diagram is patched this way
+only when its view changed since the import (``kept_views``).
 """
 
 from __future__ import annotations
@@ -28,7 +29,6 @@ from exporters.archimate.xml import (
     children,
     detach,
     insert_laid_out,
-    parse_fragment,
     q,
     set_language_text,
 )
@@ -38,38 +38,8 @@ from model.vocabulary import ElementKind
 Box = tuple[int, int, int, int]
 
 
-def parse_kept_views(state: ExportState) -> None:
-    """Parse the diagrams of views still in the model and claim their ids; a clashing id is renamed."""
-    archive = state.archive
-    if archive is None:
-        return
-    views = {v.id for v in state.model.views()}
-    parsed = {i: parse_fragment(raw) for i, raw in sorted(archive.diagrams.items()) if i in views}
-    notes = {e.id for e in state.model.elements(ElementKind.NOTE)}
-    clashes: list[tuple[XElement, XElement]] = []
-    for diagram in parsed.values():
-        for item in diagram.iter(q("node"), q("connection")):
-            identifier = item.get("identifier") or ""
-            if _is_note_label(item, notes) or state.ids.claim(identifier):
-                continue
-            clashes.append((diagram, item))
-    for diagram, item in clashes:
-        old = item.get("identifier") or ""
-        new = state.ids.fresh(old)
-        item.set("identifier", new)
-        for connection in diagram.iter(q("connection")):
-            for end in ("source", "target"):
-                if connection.get(end) == old:
-                    connection.set(end, new)
-    state.kept_views.update(parsed)
-
-
-def _is_note_label(node: XElement, notes: set[str]) -> bool:
-    """A Label node whose identifier is a note's id draws that note (the id is not otherwise in the file)."""
-    return node.get(XSI_TYPE) == "Label" and node.get("identifier") in notes
-
-
-def write_kept_view(state: ExportState, parent: XElement, view: ViewInfo, diagram: XElement) -> None:
+def patch_diagram(state: ExportState, view: ViewInfo, diagram: XElement) -> None:
+    """Make a kept diagram show the view as it is now, changing nothing else."""
     diagram.set("identifier", view.id)
     set_language_text(diagram, "name", view.name, state.lang, required=True)
     set_language_text(diagram, "documentation", view.documentation, state.lang, after=("name",))
@@ -79,7 +49,6 @@ def write_kept_view(state: ExportState, parent: XElement, view: ViewInfo, diagra
     patch.add_missing()
     _drop_references_to_what_is_gone(state, diagram)
     normalise_origin(diagram)
-    state.keep(parent, diagram)
 
 
 class _Patch:
@@ -119,7 +88,7 @@ class _Patch:
             identifier = node.get("identifier") or ""
             is_note = identifier in self.placed and self.state.model.element(identifier).kind is ElementKind.NOTE
             return identifier if is_note and node.get(XSI_TYPE) == "Label" else None
-        if reference not in self.state.element_types:
+        if reference not in self.state.elements_written:
             return f"{reference} (gone)"
         return reference if self.state.model.find_element(reference) is not None else None
 
@@ -238,7 +207,7 @@ def _drop_references_to_what_is_gone(state: ExportState, diagram: XElement) -> N
             detach(reference)
     for node in diagram.iter(q("node")):
         concept = node.get("conceptRef")
-        if concept is not None and concept not in state.element_types and concept not in state.relationship_ends:
+        if concept is not None and not (concept in state.elements_written or concept in state.relationship_ends):
             del node.attrib["conceptRef"]
             node.attrib.pop("xpathPart", None)
 

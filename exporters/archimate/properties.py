@@ -5,11 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from lxml import etree  # lxml ships no type hints
-
-from exporters.archimate.xml import XElement, children, parse_fragment, q, shown_child, slug, text_of, xml_text
-
-_PROPERTY, _VALUE = q("property"), q("value")
+from exporters.archimate.text import Tag
+from exporters.archimate.xml import children, parse_fragment, shown_child, slug, text_of, xml_text
 
 
 class PropertyTable:
@@ -17,18 +14,18 @@ class PropertyTable:
 
     def __init__(self, kept: dict[str, str], fresh: Callable[[str], str], lang: str | None = None) -> None:
         self._fresh = fresh
-        #: Kept definitions in the order of the file they came from.
-        self.kept: list[XElement] = []
+        #: Kept definitions (raw) in the order of the file they came from.
+        self.kept: list[str] = []
         self._names: dict[str, str] = {}
         self._by_name: dict[str, str] = {}
         self._added: dict[str, str] = {}
         self._added_names: dict[str, str] = {}
-        self._made: dict[tuple[str, str], XElement] = {}
+        self._made: dict[tuple[str, str], Tag] = {}
         for identifier, raw in kept.items():
             definition = parse_fragment(raw)
             shown = shown_child(children(definition, "name"), lang)
             name = text_of(shown) if shown is not None else ""
-            self.kept.append(definition)
+            self.kept.append(raw)
             self._names[identifier] = name
             self._by_name.setdefault(name, identifier)
 
@@ -49,26 +46,16 @@ class PropertyTable:
             self._added_names[known] = name
         return known
 
-    def make(self, name: str, value: str, parent: XElement | None = None) -> XElement:
-        """``<property>`` with one language-neutral value (codes and identifiers, not prose), under ``parent``.
-
-        Values repeat (``context``, ``true``...): a copy of a made one is several times cheaper to get.
-        """
+    def make(self, name: str, value: str) -> Tag:
+        """``<property>`` with one language-neutral value (codes and identifiers, not prose)."""
         made = self._made.get((name, value))
         if made is None:
-            made = etree.Element(_PROPERTY, {"propertyDefinitionRef": self.ref(name)})
-            etree.SubElement(made, _VALUE).text = xml_text(value)
+            made = Tag("property", (("propertyDefinitionRef", self.ref(name)),), [Tag("value", (), xml_text(value))])
             self._made[(name, value)] = made
-        prop = made.__copy__()
-        if parent is not None:
-            parent.append(prop)
-        return prop
-
-    def added(self) -> list[XElement]:
-        """New definitions, by property name: ``<propertyDefinition identifier type="string"><name>``."""
-        made = []
-        for name, identifier in sorted(self._added.items()):
-            definition = etree.Element(q("propertyDefinition"), {"identifier": identifier, "type": "string"})
-            etree.SubElement(definition, q("name")).text = xml_text(name)
-            made.append(definition)
         return made
+
+    def added(self) -> list[Tag]:
+        """New definitions, by property name: ``<propertyDefinition identifier type="string"><name>``."""
+        return [Tag("propertyDefinition", (("identifier", identifier), ("type", "string")),
+                    [Tag("name", (), xml_text(name))])
+                for name, identifier in sorted(self._added.items())]

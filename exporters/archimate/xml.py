@@ -10,6 +10,7 @@ from typing import TypeAlias
 from lxml import etree  # lxml ships no type hints
 
 from exporters.archimate.mapping import NAMESPACE, XML_NS, XSI
+from exporters.archimate.text import Tag
 from model.errors import ModelError
 from model.palette import rgb
 
@@ -66,19 +67,14 @@ def parse_fragment(raw: str) -> XElement:
     return element
 
 
-def add_text(parent: XElement, tag: str, text: str, lang: str | None) -> XElement:
-    """Append ``<tag xml:lang=lang>text</tag>`` (no xml:lang when the model has no language)."""
-    child = etree.SubElement(parent, q(tag), {XML_LANG: lang} if lang else {})
-    child.text = xml_text(text)
-    return child
+def text_tag(tag: str, text: str, lang: str | None) -> Tag:
+    """``<tag xml:lang=lang>text</tag>`` (no xml:lang when the model has no language)."""
+    return Tag(tag, (("xml:lang", lang),) if lang else (), xml_text(text))
 
 
-def add_colour(parent: XElement, tag: str, hex_colour: str, alpha: bool = True) -> XElement:
+def colour_tag(tag: str, hex_colour: str, alpha: bool = True) -> Tag:
     r, g, b = rgb(hex_colour)
-    attributes = {"r": str(r), "g": str(g), "b": str(b)}
-    if alpha:
-        attributes["a"] = "100"
-    return etree.SubElement(parent, q(tag), attributes)
+    return Tag(tag, (("r", str(r)), ("g", str(g)), ("b", str(b)), *((("a", "100"),) if alpha else ())))
 
 
 def children(owner: XElement, tag: str) -> list[XElement]:

@@ -15,12 +15,12 @@ from typing import Any
 from pydantic import ValidationError
 
 from model.errors import describe_validation_error, json_path
-from model.fileformat._collector import collector_paused
 from model.fileformat.building import build
 from model.fileformat.checks import document_problem
 from model.fileformat.document import ModelDocument
 from model.fileformat.errors import file_error, os_reason
 from model.fileformat.upgrades import upgraded
+from model.gcpause import collector_paused
 from model.store import Model
 
 

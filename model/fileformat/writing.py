@@ -14,9 +14,9 @@ from pathlib import Path
 from typing import Any
 
 from model.elements import ElementBase
-from model.fileformat._collector import collector_paused
 from model.fileformat.document import FORMAT_VERSION
 from model.fileformat.errors import file_error, os_reason
+from model.gcpause import collector_paused
 from model.relations import RelationBase
 from model.settings import Settings, Waiver
 from model.store import Model

@@ -1,4 +1,4 @@
-"""Keep the cyclic garbage collector off while a model file is read or written."""
+"""Keep the cyclic garbage collector off while a model file or an exchange file is read or written."""
 
 from __future__ import annotations
 
