@@ -14,7 +14,9 @@ from pathlib import Path
 from typing import NoReturn
 
 from app.report_formats import fails, json_report, sarif_report, text_report
-from exporters.archimate import import_archimate, write_archimate
+from exporters.archimate import import_archimate
+from exporters.registry import FORMATS, ExportOptions
+from exporters.registry import export as export_model
 from model.engine import Rule, Violation, check_model, default_rules
 from model.engine.config import ConfigError
 from model.engine.custom import compile_custom_rules
@@ -25,7 +27,7 @@ from model.templates import TEMPLATES, build_template
 from model.vocabulary import Severity
 
 EXIT_OK, EXIT_VIOLATIONS, EXIT_UNUSABLE = 0, 1, 2
-EXPORT_FORMATS = ("archimate",)
+EXPORT_FORMATS = tuple(FORMATS)
 
 
 class UsageError(Exception):
@@ -72,7 +74,10 @@ def build_parser() -> argparse.ArgumentParser:
     export = commands.add_parser("export", help="write a model in another format")
     export.add_argument("model", metavar="MODEL")
     export.add_argument("--to", required=True, choices=EXPORT_FORMATS, help="the format to write")
-    export.add_argument("-o", "--output", required=True, metavar="PATH", help="the file to write")
+    export.add_argument("-o", "--output", required=True, metavar="PATH", help="the file (for adr: the folder) to write")
+    export.add_argument("--view", metavar="NAME", help="one view, by name or id (diagram formats)")
+    export.add_argument("--overlay", action="store_true", help="mark violations on the diagram (diagram formats)")
+    export.add_argument("--direction", choices=("LR", "TB"), default="LR", help="diagram direction (default LR)")
     export.set_defaults(run=run_export)
 
     import_ = commands.add_parser("import", help="read an ArchiMate exchange file into a model file")
@@ -150,8 +155,10 @@ def _writable(path: str, force: bool) -> None:
 
 def run_export(args: argparse.Namespace) -> int:
     model, _ = load(args.model)
-    _writable(args.output, force=True)
-    write_archimate(model, args.output)
+    if args.to != "adr":
+        _writable(args.output, force=True)
+    options = ExportOptions(view=args.view, overlay=args.overlay, direction=args.direction)
+    export_model(model, args.to, Path(args.output), options)
     sys.stdout.write(f"wrote {args.output} ({args.to}) from {args.model}\n")
     return EXIT_OK
 
@@ -190,10 +197,7 @@ def run_rules() -> int:
 
 
 def open_desktop(model_path: str | None) -> int:
-    """Stand-in for the desktop app until the canvas exists: the one place the GUI launch will replace."""
-    if model_path is None:
-        sys.stdout.write("steelframe: the desktop app is not available yet; use 'steelframe check MODEL'\n")
-        return EXIT_OK
-    model, _ = load(model_path)
-    sys.stdout.write(text_report(model, violations_of(model, model_path)))
-    return EXIT_OK
+    """Open the desktop app (imported only now: the command line itself stays free of Qt)."""
+    from app.main import run_gui
+
+    return run_gui(model_path)

@@ -276,16 +276,53 @@ def test_rules_lists_the_catalogue(capsys: pytest.CaptureFixture[str]) -> None:
             assert f"{name}={value}" in line
 
 
-def test_no_arguments_says_the_desktop_app_is_not_there_yet(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, err = run(capsys)
-    assert code == 0 and err == "" and out.count("\n") == 1 and "desktop app is not available yet" in out
-    assert run(capsys, "gui") == (0, out, "")
+@pytest.fixture
+def opened(monkeypatch: pytest.MonkeyPatch) -> list[str | None]:
+    """What ``steelframe`` asked the desktop app to open (an event loop cannot run in a test)."""
+    import app.main
+
+    calls: list[str | None] = []
+    monkeypatch.setattr(app.main, "run_gui", lambda model_path: calls.append(model_path) or 0)
+    return calls
 
 
-def test_gui_with_a_model_prints_its_check(model_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "gui", MODEL)
-    assert code == 0
-    assert out == run(capsys, "check", MODEL)[1]
+def test_no_arguments_opens_the_desktop_app(capsys: pytest.CaptureFixture[str], opened: list[str | None]) -> None:
+    assert run(capsys) == (0, "", "")
+    assert run(capsys, "gui") == (0, "", "")
+    assert opened == [None, None]
+
+
+def test_gui_opens_the_desktop_app_on_a_model(
+    model_file: Path, capsys: pytest.CaptureFixture[str], opened: list[str | None]
+) -> None:
+    assert run(capsys, "gui", MODEL) == (0, "", "")
+    assert opened == [MODEL]
+
+
+def test_gui_runs_the_main_window_on_the_model(
+    model_file: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The real thing, offscreen: the window opens on the model, then closes itself; exit code 0."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from app.main import application
+    from app.mainwindow import MainWindow
+
+    monkeypatch.setenv("STEELFRAME_SETTINGS", str(model_file.parent / "settings.ini"))
+    monkeypatch.setenv("STEELFRAME_RECOVERY_DIR", str(model_file.parent / "recovery"))
+    seen: list[tuple[str, str | None, int]] = []
+
+    def look_and_close() -> None:  # closing the last window ends the event loop (no second quit left queued)
+        for window in QApplication.topLevelWidgets():
+            if isinstance(window, MainWindow) and window.isVisible():
+                seen.append((window.windowTitle(), window.document.model.name, window.tabs.count()))
+                window.close()
+
+    application().setQuitOnLastWindowClosed(True)
+    QTimer.singleShot(0, look_and_close)
+    assert run(capsys, "gui", MODEL) == (0, "", "")
+    assert seen == [(f"{MODEL}[*] — Steelframe", "Estate", 0)]
 
 
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:
