@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import contextlib
-import os
-import secrets
 from pathlib import Path
 
+from model.atomic import write_atomically as atomic_write
 from model.errors import ModelError
 
 
@@ -24,23 +23,10 @@ def os_reason(error: OSError) -> str:
 
 def write_atomically(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path``; on failure the previous file stays exactly as it was."""
-    temporary = path.parent / f".{path.name}.{secrets.token_hex(4)}.tmp"
     try:
-        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
+        atomic_write(path, data)
     except OSError as error:
         raise ModelError(f"{path}: cannot write it: {os_reason(error)}") from None
-    try:
-        with os.fdopen(fd, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
-    except BaseException as error:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        if isinstance(error, OSError):
-            raise ModelError(f"{path}: cannot write it: {os_reason(error)}") from None
-        raise
 
 
 def write_text_if_changed(path: Path, text: str) -> bool:

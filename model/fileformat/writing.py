@@ -5,14 +5,12 @@ The same model always gives the same bytes: items sorted by id, keys sorted, def
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
-import secrets
-import stat
 from pathlib import Path
 from typing import Any
 
+from model.atomic import write_atomically
 from model.elements import ElementBase
 from model.fileformat.document import FORMAT_VERSION
 from model.fileformat.errors import file_error, os_reason
@@ -83,54 +81,6 @@ def save_model(model: Model, path: str | os.PathLike[str]) -> None:
         target = target.resolve()  # write through the link instead of replacing it with a file
     data = to_json(model).encode("utf-8")
     try:
-        _write_atomically(target, data)
+        write_atomically(target, data)
     except OSError as error:
         raise file_error(name, f"cannot write it: {os_reason(error, target)}") from error
-
-
-def _write_atomically(target: Path, data: bytes) -> None:
-    """Temporary file beside the target, synced, then renamed over it; the rename is the commit."""
-    directory = target.parent
-    mode = stat.S_IMODE(target.stat().st_mode) if target.is_file() else None
-    fd, temporary = _create_temporary(directory, target.name)
-    try:
-        with os.fdopen(fd, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        if mode is not None:
-            os.chmod(temporary, mode)
-        os.replace(temporary, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
-    _fsync_directory(directory)
-
-
-def _create_temporary(directory: Path, name: str) -> tuple[int, Path]:
-    """A new file created with mode 0o666 so the user's umask applies, as for any ordinary file."""
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
-    for _ in range(100):
-        candidate = directory / f".{name}.{secrets.token_hex(4)}.tmp"
-        try:
-            return os.open(candidate, flags, 0o666), candidate
-        except FileExistsError:
-            continue
-    raise FileExistsError(f"no free temporary name beside {name}")
-
-
-def _fsync_directory(directory: Path) -> None:
-    """Make the rename durable; platforms that cannot open a directory (Windows) skip this."""
-    flag = getattr(os, "O_DIRECTORY", None)
-    if flag is None:
-        return
-    try:
-        fd = os.open(directory, os.O_RDONLY | flag)
-    except OSError:
-        return
-    try:
-        with contextlib.suppress(OSError):  # some file systems refuse fsync on a directory
-            os.fsync(fd)
-    finally:
-        os.close(fd)
