@@ -21,7 +21,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--archimate", action="store_true",
         help="instead, time ArchiMate import and export against pyArchimate (pip install pyarchimate first)",
     )
+    parser.add_argument(
+        "--graphviz", action="store_true",
+        help="instead, time Graphviz DOT generation and layout for views of 50, 200 and 500 contexts",
+    )
     args = parser.parse_args(argv)
+    if args.graphviz:
+        from bench.graphviz import report as graphviz_report
+
+        print(graphviz_report(seed=args.seed))
+        return 0
     if args.archimate:
         from bench.archimate import report
 

@@ -23,8 +23,8 @@ from exporters.archimate.organizations import write_organizations
 from exporters.archimate.properties import PropertyTable
 from exporters.archimate.state import ExportState, IdSpace, serialized
 from exporters.archimate.text import escape_attribute, kept_text, lay_out, render
-from exporters.archimate.writing import write_atomically
 from exporters.archimate.xml import NSMAP, parse_fragment, q, set_language_text, text_tag, xml_text
+from exporters.files import write_atomically
 from model.gcpause import collector_paused
 from model.store import Model
 

@@ -1,4 +1,4 @@
-"""Saving an export atomically: a temporary file beside the target, synced, then renamed over it."""
+"""Writing an export atomically, with the one-line error every command prints when the OS refuses."""
 
 from __future__ import annotations
 
