@@ -443,3 +443,11 @@ def test_the_benchmark_reports_engine_and_times() -> None:
 
     table = report(sizes=(12,), seed=1)
     assert re.search(r"^\s+12\s+\d+\s+[\d.]+ ms\s+dot\s+[\d.]+ s\s+-$", table, re.MULTILINE), table
+
+
+def test_a_bracket_in_a_name_is_accepted_by_dot() -> None:
+    """Found by Hypothesis: Graphviz 2.43 rejects a bare "]" inside an HTML-like label."""
+    builder = Builder()
+    builder.context("ctx", name="]")
+    result = subprocess.run(["dot", "-Tsvg"], input=to_dot(builder.model).encode(), capture_output=True, check=False)
+    assert result.returncode == 0, result.stderr.decode()

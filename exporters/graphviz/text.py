@@ -12,7 +12,8 @@ from collections.abc import Iterable, Mapping
 
 #: Characters XML 1.0 forbids (Graphviz parses HTML-like labels with expat); tab and newline stay.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
-_HTML = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
+# "]" too: Graphviz 2.43 fails on a bare "]" in an HTML-like label ("syntax error ... ]</B>").
+_HTML = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "]": "&#93;"})
 
 
 class Html(str):
