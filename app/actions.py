@@ -19,7 +19,7 @@ from model.vocabulary import FlowStyle
 
 Key = QKeySequence.StandardKey
 MENUS = ("File", "Edit", "View", "Model", "Help")
-ARRANGE_TIP = "Graphviz layout comes with the governance outputs issue"
+ARRANGE_TIP = "Lay the current view out with Graphviz (one undo step; Ctrl+Z puts it back)"
 
 
 @dataclass(frozen=True)
@@ -45,6 +45,12 @@ SPECS: tuple[Spec, ...] = (
          icon=SP.SP_DialogOpenButton),
     Spec("save", "File", "&Save", Key.Save, "files.save", "Save the model", icon=SP.SP_DialogSaveButton),
     Spec("save_as", "File", "Save &As…", Key.SaveAs, "files.save_as", "Save the model in another file"),
+    Spec("print", "File", "&Print…", Key.Print, "printing.print",
+         "Print the current view: fit to one page or tiled, with title block and legend"),
+    Spec("print_preview", "File", "Print Pre&view…", "Ctrl+Shift+P", "printing.preview",
+         "See the printed pages of the current view before printing"),
+    Spec("export_view", "File", "&Export View as PNG/SVG/PDF…", "Ctrl+Shift+E", "printing.export",
+         "Write the current view to a PNG, SVG or PDF file"),
     Spec("quit", "File", "&Quit", "Ctrl+Q", "close", "Close the window (asks to save changes)"),
     Spec("undo", "Edit", "&Undo", Key.Undo, "", icon=SP.SP_ArrowBack),
     Spec("redo", "Edit", "&Redo", Key.Redo, "", icon=SP.SP_ArrowForward),
@@ -89,7 +95,7 @@ SPECS: tuple[Spec, ...] = (
          group="flow_style"),
     Spec("style_event", "Model/Flow Style", "&Event", "Ctrl+3", "commands.set_flow_style", arg=FlowStyle.EVENT,
          group="flow_style"),
-    Spec("arrange", "Model", "A&rrange", "Ctrl+Shift+A", "", ARRANGE_TIP, enabled=False),
+    Spec("arrange", "Model", "A&rrange", "Ctrl+Shift+A", "arranger.arrange", ARRANGE_TIP),
     Spec("shortcuts", "Help", "&Keyboard Shortcuts", Key.HelpContents, "show_shortcuts", "Every command and its key"),
     Spec("about", "Help", "&About Steelframe", "Shift+F1", "show_about"),
 )

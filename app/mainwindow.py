@@ -13,6 +13,7 @@ from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QToolBar, QVBoxLayout, QWidget
 
 from app import actions as table
+from app.arrange import Arranger
 from app.capture import CaptureBox
 from app.commands import EditCommands
 from app.counts import CountPills, CountTracker
@@ -21,6 +22,7 @@ from app.document import Document
 from app.files import FileController
 from app.help import show_about, show_shortcuts
 from app.presentation import CountsOverlay, Presentation
+from app.print_commands import PrintCommands
 from app.recent import RecentMenu
 from app.recovery import AUTOSAVE_MS, RecoveryStore
 from app.selection import Selection
@@ -57,6 +59,8 @@ class MainWindow(QMainWindow):
         self._edits, self._autosaved = 0, -1  # transactions committed on this document; as of the last autosave
         self.files = FileController(self, self.settings, self.recovery)
         self.commands = EditCommands(self)
+        self.printing = PrintCommands(self)
+        self.arranger = Arranger(self)
         self.action_map = table.build_actions(self)
         self.menus = table.build_menus(self, self.action_map)
         self.capture = CaptureBox(self.tool_state, self.commands.add_next_to)
@@ -251,6 +255,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.presentation.leave()
+        self.arranger.cancel()
         if not self.files.maybe_save():
             event.ignore()
             return

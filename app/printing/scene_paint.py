@@ -1,0 +1,61 @@
+"""Painting a view's scene onto any device: its drawn extent, the canvas font, no selection marks."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QFont, QPainter
+
+from app.canvas.scene import DiagramScene
+from app.views_tabs import CANVAS_POINT_SIZE, canvas_font
+
+SCENE_DPI = 96.0  # scene units are screen pixels: 96 to the inch at 100 %
+MARGIN = 20.0  # scene units of white around the drawing
+
+
+def drawn_rect(scene: DiagramScene) -> QRectF:
+    """The items' bounding rect and a margin; a small blank sheet for an empty view."""
+    rect = scene.itemsBoundingRect()
+    if rect.isEmpty():
+        return QRectF(0, 0, 400, 300)
+    return rect.adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN)
+
+
+def scene_font(painter: QPainter) -> QFont:
+    """The canvas font, sized so that it is as big against the boxes as on screen whatever the device dpi."""
+    font = canvas_font()
+    font.setPointSizeF(CANVAS_POINT_SIZE * SCENE_DPI / max(1, painter.device().logicalDpiY()))
+    return font
+
+
+@contextmanager
+def unselected(scene: DiagramScene) -> Iterator[None]:
+    """Selection outlines are not printed; the app's selection is left alone (the scene's signals are blocked)."""
+    selected = scene.selectedItems()
+    blocked = scene.blockSignals(True)
+    try:
+        for item in selected:
+            item.setSelected(False)
+        yield
+    finally:
+        for item in selected:
+            item.setSelected(True)
+        scene.blockSignals(blocked)
+
+
+def paint_scene(painter: QPainter, scene: DiagramScene, source: QRectF, at: QPointF, scale: float, *,
+                clip: QRectF | None = None) -> None:
+    """Draw ``source`` (scene units) with its top left at ``at`` (device units), ``scale`` device units each."""
+    painter.save()
+    if clip is not None:
+        painter.setClipRect(clip)
+    painter.translate(at)
+    painter.scale(scale, scale)
+    painter.setFont(scene_font(painter))
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+    scene.render(painter, QRectF(0, 0, source.width(), source.height()), source,
+                 Qt.AspectRatioMode.IgnoreAspectRatio)
+    painter.restore()
