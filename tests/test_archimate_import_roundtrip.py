@@ -92,8 +92,6 @@ def test_the_rich_model_comes_back_from_the_exchange_format(reverse: bool) -> No
     assert back.layouts("v_main") == model.layouts("v_main")
 
 
-@pytest.mark.xfail(strict=True, reason="the export writes a uses route's bend points in the model's order although "
-                                       "the connection runs datastore -> user; the import reads them backwards")
 def test_a_route_written_against_its_relation_comes_back_in_its_order() -> None:
     builder = Builder()
     builder.context("ordering")

@@ -8,6 +8,7 @@ of or above the origin (the format allows no negative coordinate). A new diagram
 
 from __future__ import annotations
 
+from exporters.archimate.mapping import RELATION_TYPES
 from exporters.archimate.state import ExportState
 from exporters.archimate.text import Tag, as_element
 from exporters.archimate.xml import XElement, colour_tag, q, text_tag
@@ -128,6 +129,15 @@ def box_attributes(bounds: Bounds) -> dict[str, str]:
             "w": str(max(1, round(bounds.w))), "h": str(max(1, round(bounds.h)))}
 
 
+def written_bends(state: ExportState, relation_id: str, bends: list[Point]) -> list[Point]:
+    """A route's points in the connection's direction: reversed where the relationship is written
+    from the Steelframe target to the source (``uses`` is Serving datastore -> user)."""
+    relation = state.model.find_relation(relation_id)
+    if relation is not None and RELATION_TYPES[relation.kind].reversed:
+        return bends[::-1]
+    return bends
+
+
 def connection_tag(state: ExportState, identifier: str, relation_id: str, ends: tuple[str, str],
                    bends: list[Point], *, shift: tuple[int, int] = (0, 0)) -> Tag:
     """A Relationship connection between two node ids, with a bend point per point of the route."""
@@ -135,7 +145,7 @@ def connection_tag(state: ExportState, identifier: str, relation_id: str, ends: 
     source_element = state.model.find_element(state.relationship_ends[relation_id][0])
     if source_element is not None:
         content.append(Tag("style", (), [colour_tag("lineColor", KIND_COLOURS[source_element.kind].line)]))
-    for point in bends:
+    for point in written_bends(state, relation_id, bends):
         content.append(Tag("bendpoint", (("x", str(round(point.x) + shift[0])), ("y", str(round(point.y) + shift[1])))))
     return Tag("connection", (("identifier", identifier), ("relationshipRef", relation_id),
                               ("xsi:type", "Relationship"), ("source", ends[0]), ("target", ends[1])), content)

@@ -21,6 +21,7 @@ from exporters.archimate.diagrams import (
     new_node,
     normalise_origin,
     note_text,
+    written_bends,
 )
 from exporters.archimate.state import ExportState
 from exporters.archimate.xml import (
@@ -133,7 +134,7 @@ class _Patch:
             elif reference in relations and reference not in self.drawn:
                 route = self.layouts.get(reference)
                 if isinstance(route, Route) and self._attach(connection, reference, by_id):
-                    _set_bends(connection, route.bends)
+                    _set_bends(connection, written_bends(self.state, reference, route.bends))
                     self.drawn[reference] = connection
                 else:
                     detach(connection)
