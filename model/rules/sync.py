@@ -4,8 +4,8 @@ All three rules read the synchronous call graph the engine keeps between boundar
 (``reader.sync_in``, ``reader.sync_out``, ``reader.sync_cycle``): one node per context (its services
 and acls lifted into it) or system, one edge per synchronous flow that crosses a boundary.
 
-The graph's adjacency lists come in the order flows entered the index, which depends on the edit
-history; every rule here sorts them by flow id so that a live engine and a fresh check agree.
+The reader gives adjacency lists in flow id order, so a live engine and a fresh check agree
+whatever the edit history.
 """
 
 from __future__ import annotations
