@@ -54,6 +54,27 @@ class Draft:
         for source, target in pairs:
             self.relate(kind, source, target)
 
+    def teams(self, rows: Iterable[tuple[str, str]]) -> None:
+        for team_id, name in rows:
+            self.add(ElementKind.TEAM, team_id, name)
+
+    def services(self, rows: Iterable[tuple[str, str, str]]) -> None:
+        """(service id, name, context id): each service added inside its context."""
+        for service_id, name, context_id in rows:
+            self.add(ElementKind.SERVICE, service_id, name)
+            self.relate(RelationKind.CONTAINS, context_id, service_id)
+
+    def datastores(self, rows: Iterable[tuple[str, str, Any, Iterable[str]]]) -> None:
+        """(store id, name, usage, users): each store with a ``uses`` from every user."""
+        for store_id, name, usage, users in rows:
+            self.add(ElementKind.DATASTORE, store_id, name, usage=usage)
+            self.relate_all(RelationKind.USES, ((user, store_id) for user in users))
+
+    def replicas(self, rows: Iterable[tuple[str, str, str | None]]) -> None:
+        """(context id, fact id, max staleness) for each read copy."""
+        for context_id, fact_id, staleness in rows:
+            self.relate(RelationKind.REPLICATES, context_id, fact_id, max_staleness=staleness)
+
     def flows(self, rows: Iterable[FlowRow]) -> None:
         """Add flows from table rows.
 

@@ -149,23 +149,18 @@ def build(model: Model) -> None:
 
 
 def _structure(draft: Draft) -> None:
-    for team_id, name in TEAMS:
-        draft.add(K.TEAM, team_id, name)
+    draft.teams(TEAMS)
     for context_id, name, domain, owner, lifecycle, description in CONTEXTS:
         draft.add(K.CONTEXT, context_id, name, domain=domain, lifecycle=lifecycle, description=description)
         if owner is not None:
             draft.relate(R.TEAM_OWNS, owner, context_id)
-    for service_id, name, context_id in SERVICES:
-        draft.add(K.SERVICE, service_id, name)
-        draft.relate(R.CONTAINS, context_id, service_id)
+    draft.services(SERVICES)
     draft.add(K.SYSTEM, LEGACY, "Legacy policy platform", legacy=True,
               description="The mainframe policy administration system, strangled product by product.")
     draft.add(K.ACL, "acl-policy-platform", "Policy platform ACL",
               description="Translates between Policy Administration's model and the legacy platform's records.")
     draft.relate(R.CONTAINS, "ctx-policy-admin", "acl-policy-platform")
-    for store_id, name, usage, users in DATASTORES:
-        draft.add(K.DATASTORE, store_id, name, usage=usage)
-        draft.relate_all(R.USES, ((user, store_id) for user in users))
+    draft.datastores(DATASTORES)
 
 
 def _facts(draft: Draft) -> None:
@@ -173,8 +168,7 @@ def _facts(draft: Draft) -> None:
         draft.add(K.FACT, fact_id, name, personal_data=personal)
         draft.relate(R.OWNS, owner, fact_id)
         draft.relate(R.WRITES, writer, fact_id)
-    for context_id, fact_id, staleness in REPLICATES:
-        draft.relate(R.REPLICATES, context_id, fact_id, max_staleness=staleness)
+    draft.replicas(REPLICATES)
 
 
 def _events(draft: Draft) -> None:

@@ -203,17 +203,12 @@ def build(model: Model) -> None:
 
 
 def _structure(draft: Draft) -> None:
-    for team_id, name in TEAMS:
-        draft.add(K.TEAM, team_id, name)
+    draft.teams(TEAMS)
     for context_id, name, domain, team_id, description in CONTEXTS:
         draft.add(K.CONTEXT, context_id, name, domain=domain, description=description)
         draft.relate(R.TEAM_OWNS, team_id, context_id)
-    for service_id, name, context_id in SERVICES:
-        draft.add(K.SERVICE, service_id, name)
-        draft.relate(R.CONTAINS, context_id, service_id)
-    for store_id, name, usage, users in DATASTORES:
-        draft.add(K.DATASTORE, store_id, name, usage=usage)
-        draft.relate_all(R.USES, ((user, store_id) for user in users))
+    draft.services(SERVICES)
+    draft.datastores(DATASTORES)
 
 
 def _facts(draft: Draft) -> None:
@@ -221,8 +216,7 @@ def _facts(draft: Draft) -> None:
         draft.add(K.FACT, fact_id, name, personal_data=personal, description=description)
         draft.relate_all(R.OWNS, ((owner, fact_id) for owner in owners))
     draft.relate_all(R.WRITES, WRITES)
-    for context_id, fact_id, staleness in REPLICATES:
-        draft.relate(R.REPLICATES, context_id, fact_id, max_staleness=staleness)
+    draft.replicas(REPLICATES)
     draft.add(K.NOTE, "note-price-owner", "Who owns the price?",
               text="Catalog shows a list price, Pricing computes the selling price. Decide who is authoritative.")
 
