@@ -120,7 +120,7 @@ class ViewTabs(QTabWidget):
         font = self.canvas_font if self.canvas_font is not None else canvas_font()
         view.setFont(font)
         view.viewport().setFont(font)  # a style sheet pins the viewport's font: it no longer inherits the view's
-        view.viewport().update()
+        view.repaint_all()
 
     # ------------------------------------------------------------ view verbs
 

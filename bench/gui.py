@@ -3,11 +3,13 @@
 The generated estate (2,000 contexts by default) is opened in the main window offscreen, on its
 landscape view (every context drawn). Each sample times, from the start of the edit: the edit
 through ``app.editing`` or ``document.edit`` (one undo step), the engine's incremental check, every
-listener (scene badges, status bar counts, model tree, violations panel, history), then
-``QApplication.processEvents()`` and a forced ``viewport().repaint()`` of the canvas. Edits are
+listener (scene badges, status bar counts, model tree, violations panel, history), and
+``QApplication.processEvents()``, in which Qt repaints what changed: that is *repainted*, and the
+sample checks that the canvas really received a paint event over the edited box. Then it forces a
+repaint of the whole canvas, the worst case (*full repaint*: every visible box, the grid). Edits are
 typical canvas work: rename a context, add a flow between two drawn contexts, change a flow's
 style. Two zooms: 100 % centred on the edited context (how people work), and the whole estate fitted
-in the window (every one of the 2,000 boxes repainted each time).
+in the window (all 2,000 contexts with their services and flows on screen).
 """
 
 from __future__ import annotations
@@ -25,8 +27,9 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QEvent, QObject, QRect, QSettings
+from PySide6.QtGui import QPaintEvent
+from PySide6.QtWidgets import QApplication, QWidget
 
 from app import editing
 from app.document import Document
@@ -48,8 +51,25 @@ TARGET_MS = 16.0  # one frame at 60 Hz
 class Result:
     contexts: int
     open_ms: float
-    samples: dict[str, dict[str, list[float]]] = field(default_factory=dict)  # zoom -> kind -> ms
+    #: zoom -> kind -> (repainted ms, full repaint ms) per sample
+    samples: dict[str, dict[str, list[tuple[float, float]]]] = field(default_factory=dict)
+    #: samples in which the canvas received no paint event over the edited box (should stay 0)
+    unpainted: int = 0
     badges_changed: int = 0
+
+
+class PaintWatch(QObject):
+    """Records the regions of the paint events a widget receives."""
+
+    def __init__(self, widget: QWidget) -> None:
+        super().__init__(widget)
+        self.regions: list[QRect] = []
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if isinstance(event, QPaintEvent):
+            self.regions.append(event.region().boundingRect())
+        return False
 
 
 class Bench:
@@ -66,6 +86,8 @@ class Bench:
                        if isinstance(model.layout(self.view_id, e.id), Bounds)]
         self.drawn_flows = [r.id for r in model.relations(RelationKind.FLOW)
                             if model.layout(self.view_id, r.id) is not None]
+        self.paints = PaintWatch(self.view.viewport())
+        self.unpainted = 0
 
     def next_edit(self, kind: str) -> tuple[str, Callable[[], object]]:
         """The context the edit is about (to look at it) and the edit itself."""
@@ -101,15 +123,29 @@ class Bench:
         if item is not None:
             self.view.centerOn(item)
 
-    def sample(self, kind: str, fitted: bool) -> float:
+    def sample(self, kind: str, fitted: bool) -> tuple[float, float]:
+        """Milliseconds from the start of the edit to the repainted canvas, and to a full repaint after it."""
         subject, edit = self.next_edit(kind)
         self.look_at(subject, fitted)
         QApplication.processEvents()
+        self.paints.regions.clear()
         start = time.perf_counter()
         edit()
         QApplication.processEvents()
+        repainted = time.perf_counter()
         self.view.viewport().repaint()
-        return (time.perf_counter() - start) * 1000
+        done = time.perf_counter()
+        if not self._painted(subject):
+            self.unpainted += 1
+        return (repainted - start) * 1000, (done - start) * 1000
+
+    def _painted(self, subject: str) -> bool:
+        """Whether a paint event before the forced repaint covered part of the edited box."""
+        item = self.view.diagram.item_for(subject)
+        if item is None:
+            return False
+        box = self.view.mapFromScene(item.sceneBoundingRect()).boundingRect()
+        return any(region.intersects(box) for region in self.paints.regions[:-1])
 
 
 def open_window(contexts: int, seed: int, scratch: Path) -> tuple[MainWindow, float]:
@@ -141,13 +177,15 @@ def run(contexts: int, edits: int, seed: int) -> Result:
                 view.fit()
             kinds = [KINDS[n % len(KINDS)] for n in range(edits)]
             bench.rng.shuffle(kinds)
-            samples: dict[str, list[float]] = {kind: [] for kind in KINDS}
+            samples: dict[str, list[tuple[float, float]]] = {kind: [] for kind in KINDS}
             for _ in range(3):  # warm up caches, fonts and the glyph atlas
                 bench.sample(KINDS[0], fitted)
             gc.collect()
+            bench.unpainted = 0
             for kind in kinds:
                 samples[kind].append(bench.sample(kind, fitted))
             result.samples[zoom] = samples
+            result.unpainted += bench.unpainted
         result.badges_changed = int(before != window.pills.text())
         window.document.undo_stack.setClean()
         window.close()
@@ -160,15 +198,20 @@ def format_result(result: Result, edits: int, seed: int) -> str:
         f" {edits} edits per zoom, offscreen",
         "",
         f"open the estate in the window (engine, tabs, panels, first paint): {result.open_ms:,.0f} ms",
+        f"samples without a paint event over the edited box: {result.unpainted}",
         "",
     ]
-    header = ("zoom", "edit", "n", "median", "p99", "max", f"p99 < {TARGET_MS:.0f} ms")
+    header = ("zoom", "edit", "n", "repainted median", "p99", "max", f"p99 < {TARGET_MS:.0f} ms",
+              "full repaint median", "p99")
     rows = []
     for zoom, by_kind in result.samples.items():
-        every = [ms for samples in by_kind.values() for ms in samples]
+        every = [pair for samples in by_kind.values() for pair in samples]
         for kind, samples in [*by_kind.items(), ("all edits", every)]:
-            rows.append((zoom, kind, str(len(samples)), f"{median(samples):.1f} ms", f"{p99(samples):.1f} ms",
-                         f"{max(samples):.1f} ms", "ok" if p99(samples) < TARGET_MS else "MISSED"))
+            repainted = [first for first, _ in samples]
+            full = [second for _, second in samples]
+            rows.append((zoom, kind, str(len(samples)), f"{median(repainted):.1f} ms", f"{p99(repainted):.1f} ms",
+                         f"{max(repainted):.1f} ms", "ok" if p99(repainted) < TARGET_MS else "MISSED",
+                         f"{median(full):.1f} ms", f"{p99(full):.1f} ms"))
     widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
     lines.append("  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)))
     lines.append("  ".join("-" * w for w in widths))

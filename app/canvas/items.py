@@ -5,11 +5,11 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPainterPathStroker, QPen, QPolygonF
 from PySide6.QtWidgets import (
     QGraphicsItem,
-    QGraphicsObject,
     QGraphicsPathItem,
+    QGraphicsRectItem,
     QStyleOptionGraphicsItem,
     QWidget,
 )
@@ -20,10 +20,28 @@ from model.relations import Flow, RelationBase
 from model.vocabulary import ElementKind, FlowStyle, Severity
 
 BADGE_RADIUS = 11.0
+#: Below this scale the words on a box are too small to read, so only the box and its badge are drawn.
+READABLE_SCALE = 0.35
+#: Room around a relation's line for its arrowhead, label and badge.
+_LABEL_MARGIN_X, _LABEL_MARGIN_Y = 90.0, 40.0
 
 
-class ElementItem(QGraphicsObject):
-    """A box for one element in one view: kind colours, name, details, and a violation badge."""
+def _painted_once(item: QGraphicsItem) -> None:
+    """Paint the item into a pixmap once and reuse it until it changes (``update()``), its size or the zoom.
+
+    A repaint of the canvas then costs a copy per visible item instead of its Python ``paint``: the
+    edit of one element repaints one item, not every item in the exposed area. Qt would copy the
+    pixmaps onto a printer too: printing turns the cache off while it paints (``printing.scene_paint``).
+    """
+    item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+
+
+class ElementItem(QGraphicsRectItem):
+    """A box for one element in one view: kind colours, name, details, and a violation badge.
+
+    The item's rect is the area it paints (the box with room for the badge), so that Qt answers
+    ``boundingRect`` in C++: the scene asks it of every item on every repaint.
+    """
 
     def __init__(self, element: ElementBase, bounds: QRectF) -> None:
         super().__init__()
@@ -32,6 +50,8 @@ class ElementItem(QGraphicsObject):
         self._size = bounds.size()
         self.details: list[str] = []
         self.badge: tuple[Severity | None, int] = (None, 0)
+        self.setPen(Qt.PenStyle.NoPen)
+        self._fit_rect()
         self.setPos(bounds.topLeft())
         self.setFlags(
             QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
@@ -41,6 +61,7 @@ class ElementItem(QGraphicsObject):
         self.setAcceptHoverEvents(True)
         self.setZValue(-1 if element.kind is ElementKind.CONTEXT else 1)
         self._update_tooltip()
+        _painted_once(self)
 
     # --- state pushed by the scene
 
@@ -54,8 +75,8 @@ class ElementItem(QGraphicsObject):
         parent = self.parentItem()
         self.setPos(parent.mapFromScene(scene_pos) if parent else scene_pos)
         if bounds.size() != self._size:
-            self.prepareGeometryChange()
             self._size = bounds.size()
+            self._fit_rect()
 
     def set_details(self, details: list[str]) -> None:
         if details != self.details:
@@ -79,9 +100,9 @@ class ElementItem(QGraphicsObject):
 
     # --- painting
 
-    def boundingRect(self) -> QRectF:
+    def _fit_rect(self) -> None:
         margin = BADGE_RADIUS + 2
-        return QRectF(-2, -margin, self._size.width() + margin + 2, self._size.height() + margin + 2)
+        self.setRect(QRectF(-2, -margin, self._size.width() + margin + 2, self._size.height() + margin + 2))
 
     def shape(self) -> QPainterPath:
         path = QPainterPath()
@@ -99,7 +120,8 @@ class ElementItem(QGraphicsObject):
         painter.setBrush(QBrush(style.fill(kind)))
         radius = 4.0 if kind in (ElementKind.FACT, ElementKind.NOTE) else 10.0
         painter.drawRoundedRect(rect, radius, radius)
-        self._paint_text(painter, rect)
+        if QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform()) >= READABLE_SCALE:
+            self._paint_text(painter, rect)
         if self.badge[1]:
             self._paint_badge(painter, rect)
 
@@ -161,14 +183,20 @@ class RelationItem(QGraphicsPathItem):
         self.label = ""
         self.badge: tuple[Severity | None, int] = (None, 0)
         self._ends: tuple[QRectF, QRectF] | None = None
+        self._line = QPainterPath()
         self._head = QPolygonF()
+        self.line_pen = QPen()
+        # No pen of the item's own: Qt would then take the bounding rect from ``shape()`` (the line alone,
+        # in Python) instead of the painted area in ``path()``.
+        self.setPen(Qt.PenStyle.NoPen)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setZValue(0.5)
         self.set_relation(relation)
+        _painted_once(self)
 
     def set_relation(self, relation: RelationBase) -> None:
         self.relation = relation
-        self.setPen(style.relation_pen(relation))
+        self.line_pen = style.relation_pen(relation)
         self.setToolTip(_relation_tooltip(relation))
         self.update()
 
@@ -199,41 +227,47 @@ class RelationItem(QGraphicsPathItem):
             points[0] = _clip(source, points[1], points[0])
         if end is None:
             points[-1] = _clip(target, points[-2], points[-1])
-        path = QPainterPath(points[0])
+        line = QPainterPath(points[0])
         for point in points[1:]:
-            path.lineTo(point)
+            line.lineTo(point)
+        self._line = line
         self._head = _arrowhead(points[-2], points[-1])
-        self.setPath(path)
+        # The item's own path is only the area it paints (line, head, label), so that Qt answers
+        # boundingRect in C++; the line itself is drawn from ``_line``.
+        middle = line.pointAtPercent(0.5)
+        label = QRectF(middle.x() - _LABEL_MARGIN_X, middle.y() - _LABEL_MARGIN_Y, 2 * _LABEL_MARGIN_X,
+                       2 * _LABEL_MARGIN_Y)
+        area = QPainterPath()
+        area.addRect(line.boundingRect().united(self._head.boundingRect()).united(label).adjusted(-2, -2, 2, 2))
+        self.setPath(area)
 
     def midpoint(self) -> QPointF:
-        return self.path().pointAtPercent(0.5)
-
-    def boundingRect(self) -> QRectF:
-        return super().boundingRect().united(self._head.boundingRect()).adjusted(-60, -20, 60, 20)
+        return self._line.pointAtPercent(0.5)
 
     def shape(self) -> QPainterPath:
-        from PySide6.QtGui import QPainterPathStroker
-
         stroker = QPainterPathStroker()
         stroker.setWidth(10)
-        return stroker.createStroke(self.path())
+        return stroker.createStroke(self._line)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        pen = QPen(self.pen())
+        pen = QPen(self.line_pen)
         if self.isSelected():
             pen.setWidthF(pen.widthF() + 2)
         painter.setPen(pen)
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawPath(self.path())
+        painter.drawPath(self._line)
         painter.setPen(QPen(pen.color(), 1))
         painter.setBrush(pen.color())
         painter.drawPolygon(self._head)
         middle = self.midpoint()
         if self.label:
             painter.setPen(QColor("#263238"))
-            painter.drawText(QRectF(middle.x() - 90, middle.y() - 22, 180, 18), Qt.AlignmentFlag.AlignCenter,
-                             self.label)
+            width = 2 * _LABEL_MARGIN_X
+            text = painter.fontMetrics().elidedText(self.label, Qt.TextElideMode.ElideRight, int(width))
+            height = painter.fontMetrics().height()
+            painter.drawText(QRectF(middle.x() - width / 2, middle.y() - height - 4, width, height),
+                             Qt.AlignmentFlag.AlignCenter, text)
         if self.badge[1]:
             painter.setPen(QPen(QColor("white"), 1.2))
             painter.setBrush(style.severity_colour(self.badge[0]))

@@ -21,6 +21,7 @@ from PySide6.QtGui import (
     QPainter,
     QPalette,
     QPen,
+    QPixmapCache,
     QWheelEvent,
 )
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsView, QMenu, QWidget
@@ -41,6 +42,7 @@ T = TypeVar("T")
 ZOOM_STEP = 1.25
 MIN_ZOOM, MAX_ZOOM = 0.05, 8.0
 WORLD_MARGIN = 4000.0
+PIXMAP_CACHE_KIB = 96 * 1024
 Key, Mod = Qt.Key, Qt.KeyboardModifier
 _ALT_SHIFT = Mod.AltModifier | Mod.ShiftModifier
 _ALIGN_KEYS = {(key, _ALT_SHIFT): edge for key, edge in (
@@ -67,6 +69,9 @@ class DiagramView(QGraphicsView):
         self._space = False
         self._pasted = ("", 0)
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+        self.setCacheMode(QGraphicsView.CacheModeFlag.CacheBackground)
+        # Items keep their painted pixmaps (``items.painted_once``); room for a screenful of them twice over.
+        QPixmapCache.setCacheLimit(max(QPixmapCache.cacheLimit(), PIXMAP_CACHE_KIB))
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.NoAnchor)
         self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
         self.setRubberBandSelectionMode(Qt.ItemSelectionMode.ContainsItemShape)
@@ -176,6 +181,13 @@ class DiagramView(QGraphicsView):
     def set_snap(self, on: bool) -> None:
         """Snap moved and drawn boxes to the grid, which is shown while snapping is on."""
         self.diagram.snap_to_grid = on
+        self.repaint_all()
+
+    def repaint_all(self) -> None:
+        """Drop the cached grid and the items' cached pixmaps (after a change of font, colours or grid)."""
+        self.resetCachedContent()
+        for item in self.diagram.items():
+            item.update()
         self.viewport().update()
 
     def drawBackground(self, painter: QPainter, area: QRectF | QRect) -> None:

@@ -121,12 +121,12 @@ class ViolationsPanel(QWidget):
         self._update_actions()
 
     def _on_commit(self, committed: Committed) -> None:
-        renamed = any(
-            isinstance(c, ElementChange) and (c.old is None or c.new is None or c.old.name != c.new.name)
-            for c in committed.changes
-        )
+        renamed = {
+            c.id for c in committed.changes
+            if isinstance(c, ElementChange) and (c.old is None or c.new is None or c.old.name != c.new.name)
+        }
         if renamed:
-            self.table.names_changed()
+            self.table.names_changed(renamed)
 
     def _refresh_counts(self) -> None:
         counts = self.table.counts()

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor
 
+from app.counts import CountTracker
 from app.document import Document
 from app.panels.icons import severity_icon
 from app.panels.labels import item_label
@@ -29,6 +30,7 @@ class ViolationTable(QAbstractTableModel):
         super().__init__(parent)
         self.document = document
         self.rows: list[Violation] = document.engine.violations()
+        self.tally = CountTracker(document)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt override
         return 0 if parent.isValid() else len(self.rows)
@@ -97,38 +99,50 @@ class ViolationTable(QAbstractTableModel):
 
     def apply(self, diff: Diff) -> None:
         """Remove what the diff removed (as many times as it lists it) and append what it added."""
-        self._remove(Counter(diff.removed))
+        self.tally.apply(diff)
+        self._remove(diff.removed)
         if diff.added:
             first = len(self.rows)
             self.beginInsertRows(QModelIndex(), first, first + len(diff.added) - 1)
             self.rows.extend(diff.added)
             self.endInsertRows()
 
-    def _remove(self, pending: Counter[Violation]) -> None:
+    def _remove(self, removed: Iterable[Violation]) -> None:
+        """Find the rows from the end, a run of adjacent rows at a time.
+
+        The engine removes the very objects it added, so rows are matched by identity first (a
+        lookup of ``id``, where comparing violations hashes all their fields); anything left is then
+        matched by value.
+        """
+        left = self._remove_rows(Counter(id(violation) for violation in removed), id)
+        if left:
+            self._remove_rows(Counter(v for v in removed if left[id(v)] > 0), lambda violation: violation)
+
+    def _remove_rows(self, pending: Counter[Any], key: Callable[[Violation], Any]) -> Counter[Any]:
+        """Remove the rows whose key is pending (as many of each as counted); returns what was not found."""
         row = len(self.rows) - 1
         while row >= 0 and pending:
-            if pending[self.rows[row]] <= 0:
+            if pending[key(self.rows[row])] <= 0:
                 row -= 1
                 continue
             last = row
-            while row >= 0 and pending[self.rows[row]] > 0:
-                pending[self.rows[row]] -= 1
+            while row >= 0 and pending[key(self.rows[row])] > 0:
+                pending[key(self.rows[row])] -= 1
                 row -= 1
             self.beginRemoveRows(QModelIndex(), row + 1, last)
             del self.rows[row + 1:last + 1]
             self.endRemoveRows()
             pending = +pending
+        return pending
 
-    def names_changed(self) -> None:
-        """Element names or decision titles changed: repaint the columns that show them."""
-        if self.rows:
-            self.dataChanged.emit(self.index(0, ELEMENTS), self.index(len(self.rows) - 1, WAIVED))
+    def names_changed(self, item_ids: set[str]) -> None:
+        """These elements were renamed (or these decisions retitled): repaint the rows that show them."""
+        for row, violation in enumerate(self.rows):
+            if violation.decision in item_ids or not item_ids.isdisjoint(violation.elements):
+                self.dataChanged.emit(self.index(row, ELEMENTS), self.index(row, WAIVED))
 
     def counts(self) -> dict[str, int]:
-        counts = {str(s): 0 for s in Severity} | {"waived": 0}
-        for violation in self.rows:
-            counts["waived" if violation.waived else str(violation.severity)] += 1
-        return counts
+        return dict(self.tally.counts)
 
 
 class ViolationFilter(QSortFilterProxyModel):

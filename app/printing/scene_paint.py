@@ -7,6 +7,7 @@ from contextlib import contextmanager
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QFont, QPainter
+from PySide6.QtWidgets import QGraphicsItem
 
 from app.canvas.scene import DiagramScene
 from app.views_tabs import CANVAS_POINT_SIZE, canvas_font
@@ -45,6 +46,20 @@ def unselected(scene: DiagramScene) -> Iterator[None]:
         scene.blockSignals(blocked)
 
 
+@contextmanager
+def drawn_directly(scene: DiagramScene) -> Iterator[None]:
+    """Items paint themselves on the device instead of copying their screen caches, so pages stay vector."""
+    items = scene.items()
+    modes = [item.cacheMode() for item in items]
+    for item in items:
+        item.setCacheMode(QGraphicsItem.CacheMode.NoCache)
+    try:
+        yield
+    finally:
+        for item, mode in zip(items, modes, strict=True):
+            item.setCacheMode(mode)
+
+
 def paint_scene(painter: QPainter, scene: DiagramScene, source: QRectF, at: QPointF, scale: float, *,
                 clip: QRectF | None = None) -> None:
     """Draw ``source`` (scene units) with its top left at ``at`` (device units), ``scale`` device units each."""
@@ -56,6 +71,7 @@ def paint_scene(painter: QPainter, scene: DiagramScene, source: QRectF, at: QPoi
     painter.setFont(scene_font(painter))
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-    scene.render(painter, QRectF(0, 0, source.width(), source.height()), source,
-                 Qt.AspectRatioMode.IgnoreAspectRatio)
+    with drawn_directly(scene):
+        scene.render(painter, QRectF(0, 0, source.width(), source.height()), source,
+                     Qt.AspectRatioMode.IgnoreAspectRatio)
     painter.restore()

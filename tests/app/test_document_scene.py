@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QRectF
+from PySide6.QtWidgets import QGraphicsItem
+
 from app.canvas.scene import DiagramScene
 from app.document import Document
 from app.selection import Selection
@@ -57,3 +60,19 @@ def test_services_move_with_their_context(document: Document, scene: DiagramScen
     assert service.scenePos().x() == before.x() + 100
     scene.commit_moves()
     assert document.undo_stack.count() == 1
+
+
+def test_items_paint_inside_the_bounding_rect_qt_caches_them_by(document: Document, scene: DiagramScene) -> None:
+    """Boxes and lines keep a painted pixmap of their bounding rect: badge and label must fall inside it."""
+    from app.canvas.items import BADGE_RADIUS
+
+    box = scene.elements["ctx-pricing"]
+    bounds = box.boundingRect()
+    assert bounds.contains(box.shape().boundingRect())
+    right, top = box.shape().boundingRect().right(), box.shape().boundingRect().top()
+    assert bounds.contains(QRectF(right - BADGE_RADIUS, top - BADGE_RADIUS, 2 * BADGE_RADIUS, 2 * BADGE_RADIUS))
+    assert box.cacheMode() == QGraphicsItem.CacheMode.DeviceCoordinateCache
+    for line in scene.relations.values():
+        middle = line.midpoint()
+        assert line.boundingRect().contains(QRectF(middle.x() - 90, middle.y() - 30, 180, 30)), line.relation_id
+        assert line.boundingRect().contains(line.shape().boundingRect().adjusted(4, 4, -4, -4))

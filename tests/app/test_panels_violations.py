@@ -102,6 +102,33 @@ def test_diffs_add_and_remove_rows_without_a_reset(qtbot: QtBot, panel: Violatio
     assert resets == []
 
 
+def test_a_rename_shows_in_the_rows_that_name_the_element_and_in_the_search(panel: ViolationsPanel,
+                                                                             document: Document) -> None:
+    touched: list[Violation] = []
+    panel.table.dataChanged.connect(
+        lambda first, last: touched.extend(panel.table.rows[first.row():last.row() + 1]))
+    with document.edit("Rename") as model:
+        model.update_element("ctx-catalog", name="Assortment")
+    naming = [v for v in panel.shown() if "ctx-catalog" in v.elements]
+    assert len(naming) == 2
+    assert all("Assortment" in str(cell(panel, v, ELEMENTS)) for v in naming)
+    assert touched and all("ctx-catalog" in v.elements for v in touched)  # only the rows that show it
+    panel.search.setText("assortment")
+    assert rules(panel) == ["SF001", "SF005"]
+
+
+def test_rows_equal_to_the_removed_ones_go_too(panel: ViolationsPanel) -> None:
+    """A diff that names equal violations (not the engine's own objects) still removes their rows once each."""
+    from model.engine import Diff
+
+    sf001 = only(panel, "SF001")
+    twin = Violation(**{f: getattr(sf001, f) for f in ("rule", "severity", "message", "elements", "fix", "decision")})
+    assert twin == sf001 and twin is not sf001
+    panel.table.apply(Diff((), (twin,), 1))
+    assert "SF001" not in rules(panel)
+    assert panel.table.counts()["error"] == 1
+
+
 def test_waiving_creates_a_decision_and_a_waiver_in_one_step(qtbot: QtBot, panel: ViolationsPanel,
                                                                document: Document, selection: Selection) -> None:
     violation = only(panel, "SF011")
