@@ -7,36 +7,29 @@ then left exactly as it was (the transaction rolls back).
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from typing import Any
 
-from pydantic import TypeAdapter, ValidationError
-
 from app.canvas import style
 from app.document import Document
 from app.selection import Selection
-from model.elements import ELEMENT_CLASSES, Element, ElementBase, Note
+from model.elements import ELEMENT_CLASSES, ElementBase, Note
 from model.errors import ModelError
 from model.ids import new_id
-from model.relations import ENDPOINTS, RELATION_CLASSES, Relation, RelationBase, endpoint_problem, relations_between
+from model.relations import ENDPOINTS, RELATION_CLASSES, endpoint_problem, relations_between
 from model.store import Model
-from model.views import Bounds, Point, Route
+from model.views import Bounds
 from model.vocabulary import ElementKind, FlowStyle, RelationKind
 
 K = ElementKind
 GAP = 40.0
-PASTE_OFFSET = (40.0, 40.0)
-CLIPBOARD_FORMAT = "steelframe-clipboard/1"
 PREFIXES = {
     K.CONTEXT: "ctx", K.SERVICE: "svc", K.SYSTEM: "sys", K.ACL: "acl", K.TEAM: "team", K.FACT: "fact",
     K.DATASTORE: "ds", K.EVENT: "evt", K.TOPIC: "topic", K.SAGA: "saga", K.INVARIANT: "inv",
     K.RECONCILIATION: "rec", K.DECISION: "dec", K.NOTE: "note",
 }
-_ELEMENTS: TypeAdapter[ElementBase] = TypeAdapter(Element)
-_RELATIONS: TypeAdapter[RelationBase] = TypeAdapter(Relation)
 
 
 class Refused(ModelError):
@@ -60,7 +53,7 @@ class Edge(StrEnum):
 
 
 @contextmanager
-def _step(document: Document, label: str) -> Iterator[Model]:
+def step(document: Document, label: str) -> Iterator[Model]:
     """One undo step; a verb's refusal becomes ``Refused`` after the transaction rolled back."""
     try:
         with document.edit(label) as model:
@@ -78,14 +71,14 @@ def _element(model: Model, element_id: str) -> ElementBase:
     return element
 
 
-def _bounds(model: Model, view_id: str, element_id: str) -> Bounds | None:
+def bounds_in_view(model: Model, view_id: str, element_id: str) -> Bounds | None:
     layout = model.layout(view_id, element_id)
     return layout if isinstance(layout, Bounds) else None
 
 
-def _placed(model: Model, view_id: str, ids: Iterable[str]) -> dict[str, Bounds]:
+def placed_in_view(model: Model, view_id: str, ids: Iterable[str]) -> dict[str, Bounds]:
     """The elements among ``ids`` shown in the view, with their boxes, in the given order."""
-    found = {i: _bounds(model, view_id, i) for i in dict.fromkeys(ids) if model.find_element(i) is not None}
+    found = {i: bounds_in_view(model, view_id, i) for i in dict.fromkeys(ids) if model.find_element(i) is not None}
     return {i: b for i, b in found.items() if b is not None}
 
 
@@ -113,7 +106,7 @@ def container_at(model: Model, view_id: str, bounds: Bounds) -> str | None:
     cx, cy = bounds.x + bounds.w / 2, bounds.y + bounds.h / 2
     holders = [
         (b.w * b.h, context.id) for context in model.elements(K.CONTEXT)
-        if (b := _bounds(model, view_id, context.id)) is not None
+        if (b := bounds_in_view(model, view_id, context.id)) is not None
         and b.x <= cx <= b.x + b.w and b.y <= cy <= b.y + b.h
     ]
     return min(holders)[1] if holders else None
@@ -127,11 +120,11 @@ def _add(model: Model, view_id: str, kind: ElementKind, bounds: Bounds, name: st
     if kind in (K.SERVICE, K.ACL):
         holder = container_at(model, view_id, bounds)
         if holder is not None:
-            _contains(model, holder, element_id)
+            contain_in(model, holder, element_id)
     return element_id
 
 
-def _contains(model: Model, holder: str, element_id: str) -> None:
+def contain_in(model: Model, holder: str, element_id: str) -> None:
     contains = RELATION_CLASSES[RelationKind.CONTAINS]
     model.add_relation(contains(id=new_id("contains"), kind=RelationKind.CONTAINS, source=holder, target=element_id))
 
@@ -139,7 +132,7 @@ def _contains(model: Model, holder: str, element_id: str) -> None:
 def create_element(document: Document, view_id: str, kind: ElementKind, bounds: Bounds, name: str | None = None,  # noqa: PLR0917
                    selection: Selection | None = None) -> str:
     """Add an element and show it at ``bounds``; a service or acl drawn inside a context belongs to it."""
-    with _step(document, f"Add {kind}") as model:
+    with step(document, f"Add {kind}") as model:
         element_id = _add(model, view_id, kind, bounds, name)
     if selection is not None:
         selection.set([element_id])
@@ -151,7 +144,7 @@ def free_bounds(model: Model, view_id: str, anchor_id: str | None, kind: Element
     a box (other than the boxes the anchor is drawn inside)."""
     width, height = style.DEFAULT_SIZE.get(kind, style.FALLBACK_SIZE)
     boxes = [b for b in model.layouts(view_id).values() if isinstance(b, Bounds)]
-    anchor = _bounds(model, view_id, anchor_id) if anchor_id else None
+    anchor = bounds_in_view(model, view_id, anchor_id) if anchor_id else None
     if anchor is not None:
         x, y = anchor.x + anchor.w + GAP, anchor.y
     elif boxes:
@@ -231,10 +224,10 @@ def connect(document: Document, view_id: str, source_id: str, target_id: str, ki
     attributes: dict[str, Any] = {"style": style} if kind is RelationKind.FLOW else {}
     relation_id = new_id(kind.value)
     label = f"Add {style} flow" if kind is RelationKind.FLOW else f"Add {kind}"
-    with _step(document, label) as edit:
+    with step(document, label) as edit:
         relation = RELATION_CLASSES[kind](id=relation_id, kind=kind, source=source_id, target=target_id, **attributes)
         edit.add_relation(relation)
-        if _bounds(edit, view_id, source_id) and _bounds(edit, view_id, target_id):
+        if bounds_in_view(edit, view_id, source_id) and bounds_in_view(edit, view_id, target_id):
             edit.route(view_id, relation_id)
     if selection is not None:
         selection.set([relation_id])
@@ -263,7 +256,7 @@ def editable_text(model: Model, item_id: str) -> str:
 def rename(document: Document, item_id: str, name: str) -> None:
     """Rename an element or relation (a note's text is what it shows); no step when nothing changes."""
     model = document.model
-    with _step(document, "Rename") as edit:
+    with step(document, "Rename") as edit:
         element = model.find_element(item_id)
         if isinstance(element, Note) and element.text:
             edit.update_element(item_id, text=name)
@@ -281,7 +274,7 @@ def delete_from_model(document: Document, ids: Iterable[str]) -> None:
     wanted = [i for i in dict.fromkeys(ids) if i in model]
     if not wanted:
         raise Refused("select something to delete")
-    with _step(document, f"Delete {_describe(model, wanted)}") as edit:
+    with step(document, f"Delete {_describe(model, wanted)}") as edit:
         for item_id in wanted:
             if edit.find_relation(item_id) is not None:
                 edit.remove_relation(item_id)
@@ -295,7 +288,7 @@ def remove_from_view(document: Document, view_id: str, ids: Iterable[str]) -> No
     wanted = [i for i in dict.fromkeys(ids) if model.layout(view_id, i) is not None]
     if not wanted:
         raise Refused("select something shown in this view to remove it from the view")
-    with _step(document, f"Remove {_describe(model, wanted)} from view") as edit:
+    with step(document, f"Remove {_describe(model, wanted)} from view") as edit:
         for item_id in wanted:
             if edit.layout(view_id, item_id) is not None:
                 edit.unplace(view_id, item_id)
@@ -304,7 +297,7 @@ def remove_from_view(document: Document, view_id: str, ids: Iterable[str]) -> No
 def _move(model: Model, view_id: str, element_id: str, delta: tuple[float, float], moving: set[str]) -> None:
     """Move a box and what is drawn inside it (bounds are absolute, so children move explicitly),
     except the children in ``moving``, which move on their own."""
-    bounds = _bounds(model, view_id, element_id)
+    bounds = bounds_in_view(model, view_id, element_id)
     if bounds is None:
         return
     model.place(view_id, element_id, bounds.model_copy(update={"x": bounds.x + delta[0], "y": bounds.y + delta[1]}))
@@ -316,13 +309,13 @@ def _move(model: Model, view_id: str, element_id: str, delta: tuple[float, float
 def align(document: Document, view_id: str, ids: Iterable[str], edge: Edge | str) -> None:
     """Line boxes up on an edge or a centre of the box around all of them."""
     edge = Edge(edge)
-    boxes = _placed(document.model, view_id, ids)
+    boxes = placed_in_view(document.model, view_id, ids)
     if len(boxes) < 2:
         raise Refused("select two or more boxes to align them")
     left, top = min(b.x for b in boxes.values()), min(b.y for b in boxes.values())
     right, bottom = max(b.x + b.w for b in boxes.values()), max(b.y + b.h for b in boxes.values())
     around = Bounds(x=left, y=top, w=right - left, h=bottom - top)
-    with _step(document, f"Align {edge}") as model:
+    with step(document, f"Align {edge}") as model:
         for element_id, bounds in boxes.items():
             x, y = _aligned(edge, bounds, around)
             _move(model, view_id, element_id, (x - bounds.x, y - bounds.y), set(boxes))
@@ -338,118 +331,3 @@ def _aligned(edge: Edge, box: Bounds, around: Bounds) -> tuple[float, float]:
         Edge.CENTRE_HORIZONTAL: (around.x + (around.w - box.w) / 2, box.y),
         Edge.CENTRE_VERTICAL: (box.x, around.y + (around.h - box.h) / 2),
     }[edge]
-
-
-# ------------------------------------------------------------ copy and paste
-
-def copy(document: Document, view_id: str, ids: Iterable[str]) -> str:
-    """JSON text of the elements (with what is drawn inside them), their relations and their layout."""
-    model = document.model
-    chosen = list(_placed(model, view_id, ids))
-    for element_id in chosen:  # grows while iterating: boxes inside boxes come along
-        chosen.extend(r.target for r in model.outgoing(element_id, RelationKind.CONTAINS)
-                      if r.target not in chosen and _bounds(model, view_id, r.target))
-    if not chosen:
-        raise Refused("select elements shown in this view to copy them")
-    members = set(chosen)
-    relations = sorted({r.id: r for e in chosen for r in model.incident(e)
-                        if r.source in members and r.target in members}.items())
-    routes = {rid: layout.model_dump(mode="json") for rid, _ in relations
-              if isinstance(layout := model.layout(view_id, rid), Route)}
-    return json.dumps({
-        "format": CLIPBOARD_FORMAT,
-        "elements": [model.element(e).model_dump(mode="json") for e in chosen],
-        "relations": [r.model_dump(mode="json") for _, r in relations],
-        "bounds": {e: model.layout(view_id, e).model_dump(mode="json") for e in chosen},  # type: ignore[union-attr]
-        "routes": routes,
-    }, indent=1)
-
-
-def _parse(text: str) -> dict[str, Any]:
-    try:
-        data = json.loads(text)
-    except ValueError:
-        data = None
-    if not isinstance(data, dict) or data.get("format") != CLIPBOARD_FORMAT:
-        raise Refused("the clipboard holds no Steelframe elements")
-    return data
-
-
-def _remap(item: ElementBase | RelationBase, ids: dict[str, str], model: Model) -> dict[str, Any]:
-    """Reference fields pointing at pasted copies, or kept when the original exists, else dropped."""
-    update: dict[str, Any] = {}
-    for field in item.REFERENCE_FIELDS:
-        value = getattr(item, field)
-        if isinstance(value, list):
-            update[field] = [ids.get(v, v) for v in value if v in ids or v in model]
-        elif isinstance(value, str):
-            update[field] = ids.get(value) or (value if value in model else None)
-    return update
-
-
-def _paste_into(model: Model, view_id: str, data: dict[str, Any], dx: float, dy: float) -> list[str]:
-    try:
-        elements = [_ELEMENTS.validate_python(e) for e in data["elements"]]
-        relations = [_RELATIONS.validate_python(r) for r in data["relations"]]
-        bounds = {k: Bounds.model_validate(v) for k, v in data["bounds"].items()}
-        routes = {k: Route.model_validate(v) for k, v in data.get("routes", {}).items()}
-    except (KeyError, TypeError, AttributeError, ValidationError) as error:
-        raise Refused("the clipboard holds damaged Steelframe elements") from error
-    ids = {e.id: new_id(PREFIXES[e.kind]) for e in elements}
-    ids |= {r.id: new_id(r.kind.value) for r in relations if r.source in ids and r.target in ids}
-    for element in elements:  # references to other pasted copies are set once they all exist
-        model.add_element(_bare(element).model_copy(update={"id": ids[element.id]}))
-        old = bounds.get(element.id, Bounds(x=0, y=0))
-        model.place(view_id, ids[element.id], old.model_copy(update={"x": old.x + dx, "y": old.y + dy}))
-    for element in elements:
-        update = _remap(element, ids, model)
-        if update:
-            model.update_element(ids[element.id], **update)
-    for relation in relations:
-        if relation.id not in ids:
-            continue
-        model.add_relation(relation.model_copy(update={
-            "id": ids[relation.id], "source": ids[relation.source], "target": ids[relation.target],
-            **_remap(relation, ids, model)}))
-        bends = [Point(x=p.x + dx, y=p.y + dy) for p in routes.get(relation.id, Route()).bends]
-        model.route(view_id, ids[relation.id], Route(bends=bends))
-    for element in elements:
-        _contain(model, view_id, ids[element.id])
-    return [ids[e.id] for e in elements] + [ids[r.id] for r in relations if r.id in ids]
-
-
-def _bare(element: ElementBase) -> ElementBase:
-    """The element without its references (added again by ``_remap`` once every copy exists)."""
-    update: dict[str, Any] = {}
-    for field in element.REFERENCE_FIELDS:
-        update[field] = [] if isinstance(getattr(element, field), list) else None
-    return element.model_copy(update=update)
-
-
-def _contain(model: Model, view_id: str, element_id: str) -> None:
-    """A pasted service or acl without a pasted context belongs to the context it lands in."""
-    element = model.element(element_id)
-    bounds = _bounds(model, view_id, element_id)
-    if element.kind in (K.SERVICE, K.ACL) and model.container_of(element_id) is None and bounds is not None:
-        holder = container_at(model, view_id, bounds)
-        if holder is not None:
-            _contains(model, holder, element_id)
-
-
-def paste(document: Document, view_id: str, text: str, offset: tuple[float, float] = PASTE_OFFSET,  # noqa: PLR0917
-          selection: Selection | None = None, label: str | None = None) -> list[str]:
-    """Paste copied elements as new ones (new ids, same names) next to the originals; returns the new
-    element ids, then the new relation ids."""
-    data = _parse(text)
-    count = len(data.get("elements", ()))
-    with _step(document, label or f"Paste {count} item{'s' if count != 1 else ''}") as model:
-        new_ids = _paste_into(model, view_id, data, *offset)
-    if selection is not None:
-        selection.set(new_ids)
-    return new_ids
-
-
-def duplicate(document: Document, view_id: str, ids: Iterable[str], offset: tuple[float, float] = PASTE_OFFSET,
-              selection: Selection | None = None) -> list[str]:
-    """Copy and paste in one step."""
-    return paste(document, view_id, copy(document, view_id, ids), offset, selection=selection, label="Duplicate")

@@ -26,7 +26,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsView, QMenu, QWidget
 
-from app import editing
+from app import clipboard, editing
 from app.canvas import style
 from app.canvas.items import ElementItem, RelationItem
 from app.canvas.rename import InPlaceEditor
@@ -391,7 +391,7 @@ class DiagramView(QGraphicsView):
             self.status.emit(message)
 
     def copy_selection(self) -> str | None:
-        text = self._run(lambda: editing.copy(self.diagram.document, self.diagram.view_id, self._ids()))
+        text = self._run(lambda: clipboard.copy(self.diagram.document, self.diagram.view_id, self._ids()))
         if text is not None:
             QGuiApplication.clipboard().setText(text)
             self._pasted = (text, 0)
@@ -401,15 +401,15 @@ class DiagramView(QGraphicsView):
         """Paste the clipboard; pasting the same copy again steps further away from the originals."""
         text = QGuiApplication.clipboard().text()
         count = self._pasted[1] + 1 if self._pasted[0] == text else 1
-        offset = (editing.PASTE_OFFSET[0] * count, editing.PASTE_OFFSET[1] * count)
-        pasted = self._run(lambda: editing.paste(self.diagram.document, self.diagram.view_id, text, offset,
+        offset = (clipboard.PASTE_OFFSET[0] * count, clipboard.PASTE_OFFSET[1] * count)
+        pasted = self._run(lambda: clipboard.paste(self.diagram.document, self.diagram.view_id, text, offset,
                                                  selection=self.diagram.selection))
         if pasted is not None:
             self._pasted = (text, count)
         return pasted
 
     def duplicate_selection(self) -> list[str] | None:
-        return self._run(lambda: editing.duplicate(self.diagram.document, self.diagram.view_id, self._ids(),
+        return self._run(lambda: clipboard.duplicate(self.diagram.document, self.diagram.view_id, self._ids(),
                                                    selection=self.diagram.selection))
 
     def delete_selection(self) -> None:

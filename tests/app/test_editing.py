@@ -10,7 +10,7 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
 
-from app import editing
+from app import clipboard, editing
 from app.canvas.scene import DiagramScene
 from app.canvas.view import DiagramView
 from app.document import Document
@@ -254,10 +254,10 @@ def _small_estate(doc: Document) -> tuple[str, str, str, str]:
 
 def test_copy_then_paste_makes_new_elements_with_their_relations(doc: Document, selection: Selection) -> None:
     ordering, checkout, pricing, flow = _small_estate(doc)
-    text = editing.copy(doc, VIEW, [ordering, pricing])
+    text = clipboard.copy(doc, VIEW, [ordering, pricing])
     assert {e["name"] for e in json.loads(text)["elements"]} == {"Ordering", "Checkout", "Pricing"}
     count = steps(doc)
-    pasted = editing.paste(doc, VIEW, text, (40, 40), selection)
+    pasted = clipboard.paste(doc, VIEW, text, (40, 40), selection)
     model = doc.model
     assert steps(doc) == count + 1 and selection.ids == pasted
     new_elements = [model.element(i) for i in pasted if model.find_element(i) is not None]
@@ -282,35 +282,35 @@ def test_duplicate_is_one_step_and_keeps_references_among_the_copies(doc: Docume
         model.place(VIEW, "dec-old", Bounds(x=0, y=0))
         model.place(VIEW, "dec-new", Bounds(x=300, y=0))
     count = steps(doc)
-    copies = editing.duplicate(doc, VIEW, ["dec-old", "dec-new"], selection=selection)
+    copies = clipboard.duplicate(doc, VIEW, ["dec-old", "dec-new"], selection=selection)
     assert steps(doc) == count + 1 and doc.undo_stack.text(count) == "Duplicate"
     old_copy, new_copy = (doc.model.element(i) for i in copies)
     assert isinstance(new_copy, Decision) and new_copy.supersedes == [old_copy.id]
-    alone = editing.duplicate(doc, VIEW, ["dec-new"])
+    alone = clipboard.duplicate(doc, VIEW, ["dec-new"])
     single = doc.model.element(alone[0])
     assert isinstance(single, Decision) and single.supersedes == ["dec-old"]  # the original still exists
 
 
 def test_a_pasted_service_lands_in_the_context_under_it(doc: Document) -> None:
     ordering, checkout, _, _ = _small_estate(doc)
-    [copy] = editing.duplicate(doc, VIEW, [checkout])
+    [copy] = clipboard.duplicate(doc, VIEW, [checkout])
     assert doc.model.container_of(copy) == ordering
 
 
 def test_pasting_something_else_is_refused(doc: Document) -> None:
     with pytest.raises(Refused, match="no Steelframe elements"):
-        editing.paste(doc, VIEW, "hello")
+        clipboard.paste(doc, VIEW, "hello")
     with pytest.raises(Refused, match="damaged"):
-        editing.paste(doc, VIEW, json.dumps({"format": editing.CLIPBOARD_FORMAT, "elements": [{"kind": "x"}]}))
+        clipboard.paste(doc, VIEW, json.dumps({"format": clipboard.CLIPBOARD_FORMAT, "elements": [{"kind": "x"}]}))
     with pytest.raises(Refused, match="shown in this view"):
-        editing.copy(doc, VIEW, ["nothing"])
+        clipboard.copy(doc, VIEW, ["nothing"])
 
 
 def test_keyboard_copy_paste_and_duplicate(qtbot: QtBot, view: DiagramView, doc: Document) -> None:
     ordering, _, pricing, _ = _small_estate(doc)
     view.diagram.selection.set([ordering, pricing])
     qtbot.keyClick(view, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
-    assert json.loads(QGuiApplication.clipboard().text())["format"] == editing.CLIPBOARD_FORMAT
+    assert json.loads(QGuiApplication.clipboard().text())["format"] == clipboard.CLIPBOARD_FORMAT
     qtbot.keyClick(view, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClick(view, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
     orderings = sorted(doc.model.layout(VIEW, e.id).x for e in doc.model.elements(K.CONTEXT)  # type: ignore[union-attr]
