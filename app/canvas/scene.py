@@ -141,9 +141,12 @@ class DiagramScene(QGraphicsScene):
     def _on_commit(self, committed: Committed) -> None:
         elements: set[str] = set()
         relations: set[str] = set()
+        placed: list[str] = []
         for change in committed.changes:
             if isinstance(change, LayoutChange) and change.view == self.view_id:
                 self._apply_layout(change, relations)
+                if isinstance(change.new, Bounds):
+                    placed.append(change.item)
             elif isinstance(change, ElementChange) and change.new is not None:
                 elements.add(change.id)
             elif isinstance(change, RelationChange):
@@ -158,6 +161,7 @@ class DiagramScene(QGraphicsScene):
         for relation_id in relations & self.relations.keys():
             if self.document.model.find_relation(relation_id) is not None:
                 self._refresh_relation(relation_id)
+        self._settle_children(placed)
         self.selection.discard(i for i in self.selection.ids if i not in self.document.model)
 
     def _apply_layout(self, change: LayoutChange, relations: set[str]) -> None:
@@ -178,6 +182,21 @@ class DiagramScene(QGraphicsScene):
             self.relations[item_id].set_bends([QPointF(p.x, p.y) for p in new.bends])
         else:
             self._add_relation(item_id, new)
+
+    def _settle_children(self, placed: list[str]) -> None:
+        """Put moved boxes inside a box back where the model has them.
+
+        A child box moves with its parent item: when one transaction moves a service and then its
+        context, the service was carried off by the context's move. The model is the truth.
+        """
+        for element_id in placed:
+            item = self.elements.get(element_id)
+            layout = self.document.model.layout(self.view_id, element_id)
+            if item is None or item.parentItem() is None or not isinstance(layout, Bounds):
+                continue
+            if item.scene_bounds() != to_rect(layout):
+                item.set_bounds(to_rect(layout))
+                self.element_moved(item)
 
     def _contained(self, context_id: str) -> list[str]:
         return [r.target for r in self.document.model.outgoing(context_id, RelationKind.CONTAINS)

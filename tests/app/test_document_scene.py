@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QRectF
 from PySide6.QtWidgets import QGraphicsItem
 
+from app.canvas.items import ElementItem
 from app.canvas.scene import DiagramScene
 from app.document import Document
 from app.selection import Selection
@@ -60,6 +62,27 @@ def test_services_move_with_their_context(document: Document, scene: DiagramScen
     assert service.scenePos().x() == before.x() + 100
     scene.commit_moves()
     assert document.undo_stack.count() == 1
+
+
+@pytest.mark.parametrize("service_first", [True, False])
+def test_boxes_end_where_the_model_has_them_whatever_order_a_transaction_moves_them(
+        document: Document, scene: DiagramScene, service_first: bool) -> None:
+    service = next(i for i in scene.elements.values() if i.element.kind == "service" and i.parentItem())
+    context = service.parentItem()
+    assert isinstance(context, ElementItem)
+    model = document.model
+    old_service, old_context = model.layout(scene.view_id, service.element_id), model.layout(
+        scene.view_id, context.element_id)
+    assert isinstance(old_service, Bounds) and isinstance(old_context, Bounds)
+    moves = [(service.element_id, old_service.model_copy(update={"x": old_service.x + 300, "y": old_service.y + 50})),
+             (context.element_id, old_context.model_copy(update={"x": old_context.x + 280, "y": old_context.y}))]
+    with document.edit("Arrange") as edit:
+        for element_id, bounds in moves if service_first else reversed(moves):
+            edit.place(scene.view_id, element_id, bounds)
+    for element_id, bounds in moves:
+        assert scene.elements[element_id].scene_bounds() == QRectF(bounds.x, bounds.y, bounds.w, bounds.h)
+    document.undo_stack.undo()
+    assert service.scene_bounds() == QRectF(old_service.x, old_service.y, old_service.w, old_service.h)
 
 
 def test_items_paint_inside_the_bounding_rect_qt_caches_them_by(document: Document, scene: DiagramScene) -> None:
