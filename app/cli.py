@@ -9,11 +9,11 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import NoReturn
 
 from app.report_formats import fails, json_report, sarif_report, text_report
+from app.version import steelframe_version
 from exporters.archimate import import_archimate
 from exporters.registry import FORMATS, ExportOptions
 from exporters.registry import export as export_model
@@ -37,13 +37,6 @@ class UsageError(Exception):
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         raise UsageError(f"{message} (see '{self.prog} --help')")
-
-
-def steelframe_version() -> str:
-    try:
-        return version("steelframe")
-    except PackageNotFoundError:  # running from a source tree that was never installed
-        return "0+unknown"
 
 
 def build_parser() -> argparse.ArgumentParser:

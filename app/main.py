@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from app.document import Document
@@ -14,6 +15,12 @@ from app.settings import APPLICATION, ORGANIZATION
 from model.fileformat import load_model
 from model.templates import build_template
 
+#: The application icon, drawn from resources/icons/steelframe.svg by packaging/build_icons.py.
+ICONS = Path(__file__).resolve().parents[1] / "resources" / "icons"
+#: The desktop entry's name (packaging/linux/steelframe.desktop) without ``.desktop``: Wayland's app
+#: id, and how a desktop matches the window to the entry and its icon.
+DESKTOP_FILE_NAME = "steelframe"
+
 
 def application() -> QApplication:
     """The one QApplication, named so that settings and the recovery folder land in Steelframe's place."""
@@ -21,7 +28,17 @@ def application() -> QApplication:
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
+    app.setDesktopFileName(DESKTOP_FILE_NAME)
+    app.setWindowIcon(application_icon())
     return app
+
+
+def application_icon() -> QIcon:
+    """Every PNG size of the icon (plain PNGs: no SVG icon-engine plugin is needed to show it)."""
+    icon = QIcon()
+    for png in sorted(ICONS.glob("steelframe-*.png")):
+        icon.addFile(str(png))
+    return icon
 
 
 def run_gui(model_path: str | None) -> int:

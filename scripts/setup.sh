@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Set up everything Steelframe needs on a Debian machine: Graphviz's real `dot`, the X/EGL
-# libraries Qt needs offscreen and under Xvfb, fonts, a virtual environment and the project.
+# libraries Qt needs offscreen and under Xvfb, fonts, the freedesktop tools the desktop-integration
+# tests run (desktop-file-validate, update-mime-database, gio), a virtual environment and the project.
 # Safe to run again: it installs only what is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,6 +11,7 @@ packages=(
   libgl1 libegl1 libfontconfig1 libdbus-1-3 libglib2.0-0 libxkbcommon0 libxkbcommon-x11-0
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-shape0
   libxcb-xkb1 libxcb-randr0
+  desktop-file-utils shared-mime-info libglib2.0-bin
 )
 command -v python3 >/dev/null 2>&1 || packages+=(python3)
 python3 -c "import ensurepip, venv" >/dev/null 2>&1 || packages+=(python3-venv)

@@ -6,13 +6,13 @@ from __future__ import annotations
 import datetime
 import math
 from dataclasses import dataclass, field
-from importlib import metadata
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 
 from app.canvas import style
 from app.canvas.scene import DiagramScene
+from app.version import steelframe_version
 from model.engine import Violation
 from model.relations import Flow
 from model.vocabulary import ElementKind, FlowStyle
@@ -28,13 +28,6 @@ FLOW_PENS = {
 TITLE_WIDTH_MM = 82.0
 ROW_MM = 5.0  # one legend or title line
 LEGEND_ENTRY_MM = 38.0
-
-
-def version() -> str:
-    try:
-        return metadata.version("steelframe")
-    except metadata.PackageNotFoundError:
-        return "dev"
 
 
 @dataclass(frozen=True)
@@ -59,7 +52,7 @@ class ViewFacts:
         violations = sorted((v for v in scene.document.engine.violations() if ids.intersection(v.elements)),
                             key=lambda v: (v.waived, -v.severity.rank, v.sort_key()))
         return cls(model_name=model.name, view_name=model.view(scene.view_id).name,
-                   date=datetime.date.today().isoformat(), version=version(),
+                   date=datetime.date.today().isoformat(), version=steelframe_version(),
                    kinds=tuple(k for k in ElementKind if k in shown_kinds),
                    flow_styles=tuple(s for s in FlowStyle if s in shown_styles),
                    violations=tuple(violations))
