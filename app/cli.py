@@ -14,6 +14,7 @@ from typing import NoReturn
 
 from app.report_formats import fails, json_report, sarif_report, text_report
 from app.version import steelframe_version
+from exporters.adr import merge_adrs
 from exporters.archimate import import_archimate
 from exporters.registry import FORMATS, ExportOptions
 from exporters.registry import export as export_model
@@ -77,6 +78,8 @@ def build_parser() -> argparse.ArgumentParser:
     import_.add_argument("exchange", metavar="EXCHANGE.xml")
     import_.add_argument("-o", "--output", required=True, metavar="MODEL", help="the *.steelframe.json file to write")
     import_.add_argument("--force", action="store_true", help="overwrite MODEL if it exists")
+    import_.add_argument("--decisions", metavar="FOLDER",
+                         help="also read the decision records in FOLDER (as written by export --to adr)")
     import_.set_defaults(run=run_import)
 
     rules = commands.add_parser("rules", help="list the rule catalogue, plugins included")
@@ -159,6 +162,8 @@ def run_export(args: argparse.Namespace) -> int:
 def run_import(args: argparse.Namespace) -> int:
     _writable(args.output, args.force)
     model = import_archimate(args.exchange)
+    if args.decisions:
+        merge_adrs(model, Path(args.decisions))
     save_model(model, args.output)
     counts = f"{len(model.elements())} elements, {len(model.relations())} relations, {len(model.views())} views"
     sys.stdout.write(f"wrote {args.output} from {args.exchange} ({counts})\n")

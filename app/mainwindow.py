@@ -21,6 +21,7 @@ from app.docks import Docks, Panels
 from app.document import Document
 from app.files import FileController
 from app.help import show_about, show_shortcuts
+from app.model_exports import ModelExports
 from app.presentation import CountsOverlay, Presentation
 from app.print_commands import PrintCommands
 from app.recent import RecentMenu
@@ -60,6 +61,7 @@ class MainWindow(QMainWindow):
         self.files = FileController(self, self.settings, self.recovery)
         self.commands = EditCommands(self)
         self.printing = PrintCommands(self)
+        self.exports = ModelExports(self)
         self.arranger = Arranger(self)
         self.action_map = table.build_actions(self)
         self.menus = table.build_menus(self, self.action_map)

@@ -33,6 +33,26 @@ def test_import_then_check_then_export(tmp_path: Path, capsys: pytest.CaptureFix
     assert schema_errors(etree.parse(str(exported))) == []
 
 
+def test_decisions_travel_as_records_beside_the_exchange_file(tmp_path: Path,
+                                                              capsys: pytest.CaptureFixture[str]) -> None:
+    """DESIGN: decisions are not ArchiMate concepts; export --to adr and import --decisions carry them."""
+    model_path = tmp_path / "retail.steelframe.json"
+    original = build_template("retail")
+    save_model(original, model_path)
+    assert run(capsys, "export", str(model_path), "--to", "archimate", "-o", str(tmp_path / "retail.xml"))[0] == 0
+    assert run(capsys, "export", str(model_path), "--to", "adr", "-o", str(tmp_path / "adr"))[0] == 0
+    back = tmp_path / "back.steelframe.json"
+    code, _, err = run(capsys, "import", str(tmp_path / "retail.xml"), "--decisions", str(tmp_path / "adr"),
+                       "-o", str(back))
+    assert code == 0, err
+    decisions = {e.id: e for e in original.elements("decision")}
+    assert decisions and {e.id: e for e in load_model(back).elements("decision")} == decisions
+    code, _, err = run(capsys, "import", str(tmp_path / "retail.xml"), "--decisions", str(tmp_path / "nowhere"),
+                       "-o", str(tmp_path / "not-written.steelframe.json"))
+    assert code == 2 and "nowhere" in err and "not a folder" in err
+    assert not (tmp_path / "not-written.steelframe.json").exists()
+
+
 def test_export_of_a_template_is_valid(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     model_path = tmp_path / "retail.steelframe.json"
     save_model(build_template("retail"), model_path)

@@ -1,4 +1,4 @@
-"""Fixtures for the desktop app: a document on a template, a selection, a scene of its first view."""
+"""Fixtures for the desktop app: a document on a template, a selection, a scene of its first view, main windows."""
 
 from __future__ import annotations
 
@@ -6,11 +6,18 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
 import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from app.canvas.scene import DiagramScene
 from app.document import Document
+from app.mainwindow import MainWindow
+from app.recovery import RecoveryStore
 from app.selection import Selection
 from model.templates import build_template
 
@@ -33,3 +40,46 @@ def selection() -> Selection:
 @pytest.fixture
 def scene(document: Document, selection: Selection) -> DiagramScene:
     return DiagramScene(document, document.model.views()[0].id, selection)
+
+
+MakeWindow = Callable[..., MainWindow]
+
+
+def _unexpected(*args: object, **kwargs: object) -> object:
+    raise AssertionError(f"an unexpected modal dialog was opened: {args[1:3]}")
+
+
+@pytest.fixture
+def no_modal_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A modal dialog would hang the test: each test answers the ones it expects."""
+    for name in ("question", "warning", "information", "critical", "about"):
+        monkeypatch.setattr(QMessageBox, name, _unexpected)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", _unexpected)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", _unexpected)
+    monkeypatch.setattr(QInputDialog, "getText", _unexpected)
+    monkeypatch.setattr(QInputDialog, "getItem", _unexpected)
+
+
+@pytest.fixture
+def make_window(qtbot: QtBot, tmp_path: Path) -> Iterator[MakeWindow]:
+    """Windows with their own settings file and recovery folder; closed clean at the end."""
+    made: list[MainWindow] = []
+
+    def make(document: Document | None = None, **kwargs: object) -> MainWindow:
+        settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+        window = MainWindow(document, settings=settings, recovery=RecoveryStore(tmp_path / "recovery"),
+                            **kwargs)  # type: ignore[arg-type]
+        window.show()  # not qtbot.addWidget: pytest-qt would close it before the changes are dropped below
+        made.append(window)
+        return window
+
+    yield make
+    for window in made:
+        window.document.undo_stack.setClean()
+        window.close()
+        window.deleteLater()
+
+
+@pytest.fixture
+def retail(make_window: MakeWindow) -> MainWindow:
+    return make_window(Document(build_template("retail")))

@@ -3,19 +3,15 @@ canvas, the status bar counts, keyboard capture, presentation mode and themes.""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from pathlib import Path
-
 import pytest
-from PySide6.QtCore import QPoint, QSettings, Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QApplication, QInputDialog, QMenu
 from pytestqt.qtbot import QtBot
 
 from app.actions import ARRANGE_TIP, SPECS, keys
 from app.document import Document
 from app.mainwindow import MainWindow
-from app.recovery import RecoveryStore
 from app.themes import canvas_background
 from app.tool_state import Mode
 from model.elements import Context, Fact
@@ -23,48 +19,9 @@ from model.relations import Flow
 from model.templates import build_template
 from model.views import Bounds
 from model.vocabulary import ElementKind, FlowStyle, RelationKind
+from tests.app.conftest import MakeWindow
 
-MakeWindow = Callable[..., MainWindow]
-
-
-def _unexpected(*args: object, **kwargs: object) -> object:
-    raise AssertionError(f"an unexpected modal dialog was opened: {args[1:3]}")
-
-
-@pytest.fixture(autouse=True)
-def no_modal_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A modal dialog would hang the test: each test answers the ones it expects."""
-    for name in ("question", "warning", "information", "critical", "about"):
-        monkeypatch.setattr(QMessageBox, name, _unexpected)
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", _unexpected)
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", _unexpected)
-    monkeypatch.setattr(QInputDialog, "getText", _unexpected)
-    monkeypatch.setattr(QInputDialog, "getItem", _unexpected)
-
-
-@pytest.fixture
-def make_window(qtbot: QtBot, tmp_path: Path) -> Iterator[MakeWindow]:
-    """Windows with their own settings file and recovery folder; closed clean at the end."""
-    made: list[MainWindow] = []
-
-    def make(document: Document | None = None, **kwargs: object) -> MainWindow:
-        settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-        window = MainWindow(document, settings=settings, recovery=RecoveryStore(tmp_path / "recovery"),
-                            **kwargs)  # type: ignore[arg-type]
-        window.show()  # not qtbot.addWidget: pytest-qt would close it before the changes are dropped below
-        made.append(window)
-        return window
-
-    yield make
-    for window in made:
-        window.document.undo_stack.setClean()
-        window.close()
-        window.deleteLater()
-
-
-@pytest.fixture
-def retail(make_window: MakeWindow) -> MainWindow:
-    return make_window(Document(build_template("retail")))
+pytestmark = pytest.mark.usefixtures("no_modal_dialogs")
 
 
 def menu_actions(menu: QMenu) -> list[QAction]:
