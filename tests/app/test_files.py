@@ -21,9 +21,9 @@ from model.elements import Context
 from model.fileformat import load_model, save_model, to_json
 from model.templates import build_template
 from model.views import Bounds
-from tests.app.test_mainwindow import MakeWindow, make_window, no_modal_dialogs
+from tests.app.conftest import MakeWindow
 
-FIXTURES = (make_window, no_modal_dialogs)  # shared with the window's tests: windows in a temp folder, no modal
+pytestmark = pytest.mark.usefixtures("no_modal_dialogs")  # windows in a temp folder, no modal dialogs
 Answer = QMessageBox.StandardButton
 
 
