@@ -1,7 +1,8 @@
 """Light and dark themes for workshops: high contrast, a font large enough for a projector.
 
 A theme is a stylesheet in ``resources/themes`` plus the canvas background; the kind colours of
-the boxes stay the shared palette's in both, so a context looks the same on every screen.
+the boxes stay the shared palette's in both, so a context looks the same on every screen, while
+the lines and labels between them follow the background (``canvas.style.ink_for``).
 """
 
 from __future__ import annotations
@@ -16,12 +17,12 @@ DEFAULT_THEME = "light"
 THEMES_DIR = Path(__file__).resolve().parents[1] / "resources" / "themes"
 #: Large enough to read from the back of a meeting room; the canvas scales with the zoom anyway.
 BASE_POINT_SIZE = 11.0
-_CANVAS = {"light": "#fafbfc", "dark": "#8a969f"}
+_CANVAS = {"light": "#fafbfc", "dark": "#262b31"}
 _WINDOW = {"light": ("#f3f4f6", "#111111"), "dark": ("#1e2227", "#f2f2f2")}
 
 
 def canvas_background(theme: str) -> QColor:
-    """Paper white in light; in dark a dim slate, as dark as the canvas's dark lines and labels allow."""
+    """Paper white in light; in dark a charcoal a shade lighter than the window, under light lines."""
     return QColor(_CANVAS.get(theme, _CANVAS[DEFAULT_THEME]))
 
 

@@ -11,6 +11,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QInputDialog, QTabWidget, QVBoxLayout, QWidget
 
+from app.canvas import style
 from app.canvas.scene import DiagramScene
 from app.canvas.view import DiagramView
 from app.document import Document
@@ -117,6 +118,7 @@ class ViewTabs(QTabWidget):
 
     def _style(self, view: DiagramView) -> None:
         view.setBackgroundBrush(self.background)
+        view.diagram.set_ink(style.ink_for(self.background))
         font = self.canvas_font if self.canvas_font is not None else canvas_font()
         view.setFont(font)
         view.viewport().setFont(font)  # a style sheet pins the viewport's font: it no longer inherits the view's

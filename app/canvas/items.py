@@ -175,8 +175,9 @@ class ElementItem(QGraphicsRectItem):
 class RelationItem(QGraphicsPathItem):
     """A line for one relation in one view, from its source box to its target box through its bend points."""
 
-    def __init__(self, relation: RelationBase, bends: list[QPointF]) -> None:
+    def __init__(self, relation: RelationBase, bends: list[QPointF], ink: style.Ink = style.PAPER) -> None:
         super().__init__()
+        self.ink = ink
         self.relation_id = relation.id
         self.relation = relation
         self.bends = bends
@@ -196,9 +197,14 @@ class RelationItem(QGraphicsPathItem):
 
     def set_relation(self, relation: RelationBase) -> None:
         self.relation = relation
-        self.line_pen = style.relation_pen(relation)
+        self.line_pen = style.relation_pen(relation, self.ink)
         self.setToolTip(_relation_tooltip(relation))
         self.update()
+
+    def set_ink(self, ink: style.Ink) -> None:
+        if ink != self.ink:
+            self.ink = ink
+            self.set_relation(self.relation)
 
     def set_label(self, label: str) -> None:
         if label != self.label:
@@ -262,12 +268,15 @@ class RelationItem(QGraphicsPathItem):
         painter.drawPolygon(self._head)
         middle = self.midpoint()
         if self.label:
-            painter.setPen(QColor("#263238"))
-            width = 2 * _LABEL_MARGIN_X
-            text = painter.fontMetrics().elidedText(self.label, Qt.TextElideMode.ElideRight, int(width))
-            height = painter.fontMetrics().height()
-            painter.drawText(QRectF(middle.x() - width / 2, middle.y() - height - 4, width, height),
-                             Qt.AlignmentFlag.AlignCenter, text)
+            metrics = painter.fontMetrics()
+            text = metrics.elidedText(self.label, Qt.TextElideMode.ElideRight, int(2 * _LABEL_MARGIN_X) - 8)
+            width, height = metrics.horizontalAdvance(text) + 8, metrics.height()
+            box = QRectF(middle.x() - width / 2, middle.y() - height - 4, width, height)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(self.ink.plate))
+            painter.drawRoundedRect(box, 3, 3)
+            painter.setPen(QColor(self.ink.label))
+            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
         if self.badge[1]:
             painter.setPen(QPen(QColor("white"), 1.2))
             painter.setBrush(style.severity_colour(self.badge[0]))

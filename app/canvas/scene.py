@@ -35,6 +35,7 @@ class DiagramScene(QGraphicsScene):
         self.view_id = view_id
         self.selection = selection
         self.snap_to_grid = True
+        self.ink = style.PAPER
         self.elements: dict[str, ElementItem] = {}
         self.relations: dict[str, RelationItem] = {}
         self._syncing_selection = False
@@ -52,6 +53,12 @@ class DiagramScene(QGraphicsScene):
         self.document.violations_changed.disconnect(self._on_diff)
         self.selection.changed.disconnect(self._selection_to_scene)
         self.selectionChanged.disconnect(self._selection_from_scene)
+
+    def set_ink(self, ink: style.Ink) -> None:
+        """Draw the lines for this background (the view's theme, or paper while printing)."""
+        self.ink = ink
+        for item in self.relations.values():
+            item.set_ink(ink)
 
     # ------------------------------------------------------------------ build
 
@@ -75,7 +82,7 @@ class DiagramScene(QGraphicsScene):
 
     def _add_relation(self, relation_id: str, route: Route) -> None:
         relation = self.document.model.relation(relation_id)
-        item = RelationItem(relation, [QPointF(p.x, p.y) for p in route.bends])
+        item = RelationItem(relation, [QPointF(p.x, p.y) for p in route.bends], self.ink)
         self.relations[relation_id] = item
         self.addItem(item)
         self._refresh_relation(relation_id)

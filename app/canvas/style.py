@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPen
 
@@ -12,6 +14,29 @@ from model.vocabulary import ElementKind, FlowStyle, RelationKind, Severity
 GRID = 20.0
 DEFAULT_SIZE = {ElementKind.CONTEXT: (240.0, 160.0), ElementKind.NOTE: (160.0, 100.0)}
 FALLBACK_SIZE = (160.0, 80.0)
+
+
+@dataclass(frozen=True)
+class Ink:
+    """What is drawn straight on the canvas: flows, their arrowheads and labels, ownership lines.
+
+    Boxes keep the palette's light fills and dark text on every background (a context looks the
+    same on every screen); the lines between them must stand out against the canvas itself.
+    """
+
+    flow: str
+    label: str
+    plate: str  # behind a label, so that it reads over lines and boxes (#AARRGGBB)
+    dark: bool
+
+
+PAPER = Ink(flow="#37474f", label="#263238", plate="#dcffffff", dark=False)
+NIGHT = Ink(flow="#d5dde2", label="#eef2f4", plate="#dc262b31", dark=True)
+
+
+def ink_for(background: QColor) -> Ink:
+    """Light lines on a dark canvas, dark lines on a light one (and on paper)."""
+    return NIGHT if background.lightnessF() < 0.5 else PAPER
 
 
 def fill(kind: ElementKind) -> QColor:
@@ -28,9 +53,10 @@ def severity_colour(severity: Severity | None, waived: bool = False) -> QColor:
     return QColor(SEVERITY_COLOURS[severity])
 
 
-def relation_pen(relation: RelationBase) -> QPen:
+def relation_pen(relation: RelationBase, ink: Ink = PAPER) -> QPen:
     """Query solid, command dashed, event dotted, undeclared dash-dot grey; structural relations thin grey."""
-    pen = QPen(QColor("#37474f"), 1.6)
+    fact = KIND_COLOURS[ElementKind.FACT]
+    pen = QPen(QColor(ink.flow), 1.6)
     pen.setCosmetic(False)
     if isinstance(relation, Flow):
         pen.setWidthF(2.0)
@@ -42,11 +68,10 @@ def relation_pen(relation: RelationBase) -> QPen:
         }[relation.style])
         if relation.style is FlowStyle.UNDECLARED:
             pen.setColor(QColor("#8a8a8a"))
-    elif relation.kind in (RelationKind.OWNS, RelationKind.WRITES):
-        pen.setColor(QColor(KIND_COLOURS[ElementKind.FACT].line))
-    elif relation.kind is RelationKind.REPLICATES:
-        pen.setColor(QColor(KIND_COLOURS[ElementKind.FACT].line))
-        pen.setStyle(Qt.PenStyle.DashLine)
+    elif relation.kind in (RelationKind.OWNS, RelationKind.WRITES, RelationKind.REPLICATES):
+        pen.setColor(QColor(fact.fill if ink.dark else fact.line))
+        if relation.kind is RelationKind.REPLICATES:
+            pen.setStyle(Qt.PenStyle.DashLine)
     else:
         pen.setColor(QColor("#90a4ae"))
         pen.setWidthF(1.2)

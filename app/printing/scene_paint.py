@@ -9,6 +9,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QFont, QPainter
 from PySide6.QtWidgets import QGraphicsItem
 
+from app.canvas import style
 from app.canvas.scene import DiagramScene
 from app.views_tabs import CANVAS_POINT_SIZE, canvas_font
 
@@ -47,15 +48,19 @@ def unselected(scene: DiagramScene) -> Iterator[None]:
 
 
 @contextmanager
-def drawn_directly(scene: DiagramScene) -> Iterator[None]:
-    """Items paint themselves on the device instead of copying their screen caches, so pages stay vector."""
+def drawn_for_paper(scene: DiagramScene) -> Iterator[None]:
+    """Items paint themselves on the device instead of copying their screen caches, so pages stay
+    vector; lines and labels in the ink for white paper, whatever the screen's theme."""
     items = scene.items()
     modes = [item.cacheMode() for item in items]
+    screen_ink = scene.ink
     for item in items:
         item.setCacheMode(QGraphicsItem.CacheMode.NoCache)
+    scene.set_ink(style.PAPER)
     try:
         yield
     finally:
+        scene.set_ink(screen_ink)
         for item, mode in zip(items, modes, strict=True):
             item.setCacheMode(mode)
 
@@ -71,7 +76,7 @@ def paint_scene(painter: QPainter, scene: DiagramScene, source: QRectF, at: QPoi
     painter.setFont(scene_font(painter))
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-    with drawn_directly(scene):
+    with drawn_for_paper(scene):
         scene.render(painter, QRectF(0, 0, source.width(), source.height()), source,
                      Qt.AspectRatioMode.IgnoreAspectRatio)
     painter.restore()

@@ -340,12 +340,14 @@ def test_the_theme_is_switched_and_remembered(retail: MainWindow, make_window: M
     assert "dark theme" in app.styleSheet()
     view = retail.tabs.current_view()
     assert view is not None and view.backgroundBrush().color() == canvas_background("dark")
+    assert all(line.ink.dark for line in view.diagram.relations.values())  # light lines on the dark canvas
     assert retail.action_map["theme_dark"].isChecked()
     again = make_window()
     assert again.theme == "dark" and again.action_map["theme_dark"].isChecked()
     again.action_map["theme_light"].trigger()
     assert "light theme" in app.styleSheet()
     assert again.tabs.current_view().backgroundBrush().color() == canvas_background("light")  # type: ignore[union-attr]
+    assert not any(line.ink.dark for line in again.tabs.current_view().diagram.relations.values())  # type: ignore[union-attr]
 
 
 def test_help_lists_every_shortcut(retail: MainWindow) -> None:

@@ -130,6 +130,18 @@ def test_svg_export_has_every_element_name_as_text_and_a_viewbox(scene: DiagramS
     assert max(sizes) >= 12  # 9.5 pt at 96 dpi: not the quarter-too-small 72 dpi default
 
 
+def test_pages_and_files_are_drawn_for_white_paper_whatever_the_screen_theme(scene: DiagramScene,
+                                                                             tmp_path: Path) -> None:
+    from app.canvas import style
+
+    scene.set_ink(style.NIGHT)
+    drawn = (tmp_path / "view.svg")
+    export_view_image(scene, drawn)
+    svg = drawn.read_text(encoding="utf-8").lower()
+    assert style.PAPER.flow in svg and style.NIGHT.flow not in svg and style.NIGHT.label not in svg
+    assert scene.ink is style.NIGHT and all(line.ink is style.NIGHT for line in scene.relations.values())
+
+
 def test_png_export_is_twice_the_drawing_on_white(scene: DiagramScene, tmp_path: Path) -> None:
     png = export_view_image(scene, tmp_path / "view.png")
     image = QImage(str(png))
