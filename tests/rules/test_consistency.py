@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from model.elements import Reconciliation, Saga
-from model.engine import Engine, check_model
+from model.engine import Engine
 from model.relations import Contains, Covers, Flow, Guards, Spans
 from model.rules import consistency
 from model.settings import RuleSettings
 from model.vocabulary import Consistency, FlowStyle, Lifecycle
+from tests.rules import checks
 
-
-def findings(model, rule):
-    return [v for v in check_model(model) if v.rule == rule]
-
-
-def agrees(engine, model):
-    assert engine.violations() == check_model(model, consistency.RULES)
+findings = checks.findings
+agrees = partial(checks.agrees, rules=consistency.RULES)
 
 
 def configure(model, rule_id, **settings):
@@ -243,12 +241,7 @@ def test_engine_follows_consistency_edits(builder):
         lambda: model.remove_element("rec"),
         lambda: model.remove_element("billing"),
     ]
-    seen: set[str] = set()
-    for number, edit in enumerate(edits):
-        with model.transaction(f"edit {number}"):
-            edit()
-        agrees(engine, model)
-        seen.update(v.rule for v in engine.violations())
+    seen = checks.replay(engine, model, consistency.RULES, edits)
     assert seen == {"SF007", "SF008", "SF017"}
     engine.close()
 

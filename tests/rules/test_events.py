@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from model.elements import Event, Fact
-from model.engine import Engine, check_model
+from model.engine import Engine
 from model.relations import Contains, Flow, Publishes
 from model.rules import events
 from model.settings import RuleSettings
 from model.vocabulary import Compatibility, EventClass, FlowStyle
+from tests.rules import checks
 
-
-def findings(model, rule):
-    return [v for v in check_model(model) if v.rule == rule]
-
-
-def agrees(engine, model):
-    assert engine.violations() == check_model(model, events.RULES)
+findings = checks.findings
+agrees = partial(checks.agrees, rules=events.RULES)
 
 
 def configure(model, rule_id, **settings):
@@ -225,12 +223,7 @@ def test_engine_follows_event_edits(builder):
         lambda: model.remove_element("moved"),
         lambda: model.remove_element("bus"),
     ]
-    seen: set[str] = set()
-    for number, edit in enumerate(edits):
-        with model.transaction(f"edit {number}"):
-            edit()
-        agrees(engine, model)
-        seen.update(v.rule for v in engine.violations())
+    seen = checks.replay(engine, model, events.RULES, edits)
     assert seen == {"SF013", "SF016", "SF018"}
     engine.close()
 

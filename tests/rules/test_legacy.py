@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
 
-from model.engine import Engine, check_model
+from model.engine import Engine
 from model.rules import legacy
+from tests.rules import checks
 
-
-def findings(model):
-    return [v for v in check_model(model) if v.rule == "SF010"]
-
-
-def agrees(engine, model):
-    assert engine.violations() == check_model(model, legacy.RULES)
+findings = partial(checks.findings, rule="SF010")
+agrees = partial(checks.agrees, rules=legacy.RULES)
 
 
 def estate(builder, lifecycle="target"):

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from model.engine import Engine, check_model
+from functools import partial
+
+from model.engine import Engine
 from model.rules import ownership
+from tests.rules import checks
 
-
-def findings(model, rule):
-    return [v for v in check_model(model) if v.rule == rule]
-
-
-def agrees(engine, model):
-    assert engine.violations() == check_model(model, ownership.RULES)
+findings = checks.findings
+agrees = partial(checks.agrees, rules=ownership.RULES)
 
 
 # --------------------------------------------------------------------- SF001

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import random
+from functools import partial
 
 from model.engine import Engine, check_model
 from model.engine.indexes import Indexes
@@ -14,14 +15,10 @@ from model.settings import RuleSettings
 from model.store import Model
 from model.vocabulary import FlowStyle, RelationKind
 from tests.builders import Builder
+from tests.rules import checks
 
-
-def findings(model, rule):
-    return [v for v in check_model(model) if v.rule == rule]
-
-
-def agrees(engine, model):
-    assert engine.violations() == check_model(model, sync.RULES)
+findings = checks.findings
+agrees = partial(checks.agrees, rules=sync.RULES)
 
 
 def contexts(builder, *ids):

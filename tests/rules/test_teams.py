@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from model.engine import Engine, check_model
+from functools import partial
+
+from model.engine import Engine
 from model.rules import teams
+from tests.rules import checks
 
-
-def findings(model):
-    return [v for v in check_model(model) if v.rule == "SF014"]
-
-
-def agrees(engine, model):
-    assert engine.violations() == check_model(model, teams.RULES)
+findings = partial(checks.findings, rule="SF014")
+agrees = partial(checks.agrees, rules=teams.RULES)
 
 
 def test_context_without_team_fires(builder):

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from model.engine import Engine, check_model
+from model.engine import Engine
 from model.rules import teams, waivers
+from tests.rules import checks
+
+agrees = checks.agrees
 
 
 def findings(model, rule="SF019"):
-    return [v for v in check_model(model) if v.rule == rule]
-
-
-def agrees(engine, model, rules):
-    assert engine.violations() == check_model(model, rules)
+    return checks.findings(model, rule)
 
 
 def test_waiver_of_an_accepted_decision_is_fine_and_waives(builder):
