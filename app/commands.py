@@ -47,21 +47,21 @@ class EditCommands:
         command(view)
 
     def copy(self) -> None:
-        self._on_view(DiagramView.copy_selection)
+        self._on_view(lambda view: view.commands.copy_selection())
 
     def paste(self) -> None:
-        self._on_view(DiagramView.paste)
+        self._on_view(lambda view: view.commands.paste())
 
     def duplicate(self) -> None:
-        self._on_view(DiagramView.duplicate_selection)
+        self._on_view(lambda view: view.commands.duplicate_selection())
 
     def delete(self) -> None:
         """Delete: from the model, and so from every view."""
-        self._on_view(DiagramView.delete_selection)
+        self._on_view(lambda view: view.commands.delete_selection())
 
     def remove_from_view(self) -> None:
         """Shift+Del: off this view only; the model keeps the elements."""
-        self._on_view(DiagramView.remove_selection_from_view)
+        self._on_view(lambda view: view.commands.remove_selection_from_view())
 
     def rename(self) -> None:
         """F2: in place on the canvas; in a small dialog when the item is not drawn in this view."""
@@ -79,11 +79,11 @@ class EditCommands:
             self.ws.show_status(str(error))
 
     def align(self, edge: editing.Edge) -> None:
-        self._on_view(lambda view: view.align_selection(edge))
+        self._on_view(lambda view: view.commands.align_selection(edge))
 
     def link_selected(self) -> None:
         """Ctrl+L: a flow of the current style from the first selected element to the second."""
-        self._on_view(lambda view: view.link_selection())
+        self._on_view(lambda view: view.commands.link_selection())
 
     def select_all(self) -> None:
         scene = self.ws.tabs.current_scene()

@@ -1,5 +1,6 @@
 """The widget that shows one diagram scene: zoom, pan, the grid, and mouse gestures handed to the
 current tool. Keys here are the canvas's own; the window's actions (same shortcuts) take precedence.
+The commands on the selection live in ``selection_commands`` (``view.commands``).
 
 Gestures: wheel zooms around the cursor; space + drag or the middle button pans; right-button
 drag or Alt + drag from a box connects in any mode; double click or F2 renames in place.
@@ -9,12 +10,10 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Iterable
-from typing import TypeVar
 
 from PySide6.QtCore import QEvent, QLineF, QPoint, QPointF, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
-    QGuiApplication,
     QKeyEvent,
     QKeySequence,
     QMouseEvent,
@@ -26,19 +25,18 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsView, QMenu, QWidget
 
-from app import clipboard, editing
+from app import editing
 from app.canvas import style
 from app.canvas.items import ElementItem, RelationItem
 from app.canvas.rename import InPlaceEditor
 from app.canvas.scene import DiagramScene
+from app.canvas.selection_commands import SelectionCommands
 from app.canvas.tools import ConnectTool, CreateTool, SelectTool, Tool
 from app.tool_state import Mode, ToolState
 from model.changes import Committed, LayoutChange
 from model.errors import ModelError
 from model.views import Bounds
-from model.vocabulary import FlowStyle
 
-T = TypeVar("T")
 ZOOM_STEP = 1.25
 MIN_ZOOM, MAX_ZOOM = 0.05, 8.0
 WORLD_MARGIN = 4000.0
@@ -63,11 +61,11 @@ class DiagramView(QGraphicsView):
         self.tools: dict[Mode, Tool] = {
             Mode.SELECT: SelectTool(self), Mode.CREATE: CreateTool(self), Mode.CONNECT: ConnectTool(self)}
         self.editor: InPlaceEditor | None = None
+        self.commands = SelectionCommands(self)
         self.relation_menu: QMenu | None = None
         self._gesture: Tool | None = None
         self._pan_from: QPoint | None = None
         self._space = False
-        self._pasted = ("", 0)
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
         self.setCacheMode(QGraphicsView.CacheModeFlag.CacheBackground)
         # Items keep their painted pixmaps (``items.painted_once``); room for a screenful of them twice over.
@@ -307,7 +305,7 @@ class DiagramView(QGraphicsView):
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and self._capture_tab(event):
             if self.editor is not None:
                 self.editor.commit()
-            self.add_next()
+            self.commands.add_next()
             return True
         return super().event(event)
 
@@ -340,39 +338,30 @@ class DiagramView(QGraphicsView):
 
     def _key_action(self, event: QKeyEvent) -> Callable[[], object] | None:
         """The canvas's own keys, the same as the window's menu shortcuts (which win when present)."""
-        standard = QKeySequence.StandardKey
+        standard, commands = QKeySequence.StandardKey, self.commands
         for sequence, command in ((standard.ZoomIn, self.zoom_in), (standard.ZoomOut, self.zoom_out),
-                                  (standard.Copy, self.copy_selection), (standard.Paste, self.paste)):
+                                  (standard.Copy, commands.copy_selection), (standard.Paste, commands.paste)):
             if event.matches(sequence):
                 return command
         chord = (Key(event.key()), event.modifiers() & ~Mod.KeypadModifier)
         if chord in _ALIGN_KEYS:
             edge = _ALIGN_KEYS[chord]
-            return lambda: self.align_selection(edge)
+            return lambda: commands.align_selection(edge)
         none, ctrl, shift = Mod.NoModifier, Mod.ControlModifier, Mod.ShiftModifier
         return {
             (Key.Key_Escape, none): self.cancel, (Key.Key_F2, none): self.start_rename,
-            (Key.Key_Insert, none): self.add_next, (Key.Key_Delete, none): self.delete_selection,
-            (Key.Key_Backspace, none): self.delete_selection, (Key.Key_Delete, shift): self.remove_selection_from_view,
-            (Key.Key_D, ctrl): self.duplicate_selection, (Key.Key_L, ctrl): self.link_selection,
+            (Key.Key_Insert, none): commands.add_next, (Key.Key_Delete, none): commands.delete_selection,
+            (Key.Key_Backspace, none): commands.delete_selection,
+            (Key.Key_Delete, shift): commands.remove_selection_from_view,
+            (Key.Key_D, ctrl): commands.duplicate_selection, (Key.Key_L, ctrl): commands.link_selection,
             (Key.Key_0, ctrl): self.fit, (Key.Key_Equal, ctrl): self.zoom_in, (Key.Key_Minus, ctrl): self.zoom_out,
         }.get(chord)
 
-    # --------------------------------------------------------------- commands
+    # ------------------------------------------------------ refusals and rename
 
     def refuse(self, error: ModelError | str) -> None:
         text = str(error)
         self.status.emit(text if text.startswith("Refused") else f"Refused: {text}")
-
-    def _run(self, command: Callable[[], T]) -> T | None:
-        try:
-            return command()
-        except ModelError as error:
-            self.refuse(error)
-            return None
-
-    def _ids(self) -> list[str]:
-        return self.diagram.selection.ids
 
     def start_rename(self, item_id: str | None = None) -> None:
         """Open the name of a box or line for typing (F2, double click, after creating)."""
@@ -389,53 +378,3 @@ class DiagramView(QGraphicsView):
         self.setFocus()
         if message:
             self.status.emit(message)
-
-    def copy_selection(self) -> str | None:
-        text = self._run(lambda: clipboard.copy(self.diagram.document, self.diagram.view_id, self._ids()))
-        if text is not None:
-            QGuiApplication.clipboard().setText(text)
-            self._pasted = (text, 0)
-        return text
-
-    def paste(self) -> list[str] | None:
-        """Paste the clipboard; pasting the same copy again steps further away from the originals."""
-        text = QGuiApplication.clipboard().text()
-        count = self._pasted[1] + 1 if self._pasted[0] == text else 1
-        offset = (clipboard.PASTE_OFFSET[0] * count, clipboard.PASTE_OFFSET[1] * count)
-        pasted = self._run(lambda: clipboard.paste(self.diagram.document, self.diagram.view_id, text, offset,
-                                                 selection=self.diagram.selection))
-        if pasted is not None:
-            self._pasted = (text, count)
-        return pasted
-
-    def duplicate_selection(self) -> list[str] | None:
-        return self._run(lambda: clipboard.duplicate(self.diagram.document, self.diagram.view_id, self._ids(),
-                                                   selection=self.diagram.selection))
-
-    def delete_selection(self) -> None:
-        """Delete: delete from the model (and so from every view)."""
-        self._run(lambda: editing.delete_from_model(self.diagram.document, self._ids()))
-
-    def remove_selection_from_view(self) -> None:
-        """Shift+Delete: take off this view only; the model keeps the elements."""
-        self._run(lambda: editing.remove_from_view(self.diagram.document, self.diagram.view_id, self._ids()))
-
-    def align_selection(self, edge: editing.Edge | str) -> None:
-        self._run(lambda: editing.align(self.diagram.document, self.diagram.view_id, self._ids(), edge))
-
-    def add_next(self) -> str | None:
-        """Tab or Insert: a new element of the palette's kind right of the selection, named by typing."""
-        shown = [i for i in self._ids() if i in self.diagram.elements]
-        added = self._run(lambda: editing.add_next_to(
-            self.diagram.document, self.diagram.view_id, shown[-1] if shown else None, self.tool_state.kind,
-            selection=self.diagram.selection))
-        if added is not None:
-            self.diagram.item_for(added).ensureVisible()  # type: ignore[union-attr]
-            self.start_rename(added)
-        return added
-
-    def link_selection(self, style: FlowStyle | None = None) -> str | None:
-        """Ctrl+L: a flow (of the current flow style) from the first selected element to the second."""
-        return self._run(lambda: editing.link_selected(
-            self.diagram.document, self.diagram.view_id, self._ids(), style or self.tool_state.flow_style,
-            selection=self.diagram.selection))
