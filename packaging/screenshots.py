@@ -59,8 +59,8 @@ def render(out: Path, templates: Sequence[str] = TEMPLATES, themes: Sequence[str
                 target = out / f"{template}-{theme}.png"
                 window.grab().save(str(target))
                 written.append(target)
-                if template == "retail" and theme == themes[0]:
-                    written.append(_presentation(window, out / f"{template}-presentation.png"))
+                if template == "retail":
+                    written.append(_presentation(window, out / f"{template}-{theme}-presentation.png"))
                 window.close()
                 window.deleteLater()
                 _settle(app)

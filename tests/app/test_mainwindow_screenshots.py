@@ -23,8 +23,8 @@ def script() -> ModuleType:
 
 def test_the_screenshot_script_renders_each_template(tmp_path: Path) -> None:
     written = script().render(tmp_path, templates=("retail", "blank"), themes=("light", "dark"))
-    assert [p.name for p in written] == ["retail-light.png", "retail-presentation.png", "retail-dark.png",
-                                         "blank-light.png", "blank-dark.png"]
+    assert [p.name for p in written] == ["retail-light.png", "retail-light-presentation.png", "retail-dark.png",
+                                         "retail-dark-presentation.png", "blank-light.png", "blank-dark.png"]
     for path in written:
         image = QImage(str(path))
         assert image.width() >= 800 and image.height() >= 600
