@@ -19,5 +19,11 @@ python3 -c "import ensurepip, venv" >/dev/null 2>&1 || packages+=(python3-venv)
 bash scripts/apt-install.sh setup "${packages[@]}"
 
 [ -x .venv/bin/python ] || python3 -m venv .venv
-.venv/bin/python -m pip install -q --disable-pip-version-check --upgrade pip 2>/dev/null
-.venv/bin/python -m pip install -q --disable-pip-version-check -e ".[dev]"
+# The project and its dependencies, again only when pyproject.toml changed since the last install.
+stamp=.venv/.steelframe-pyproject.sha256
+wanted=$(sha256sum pyproject.toml | cut -d' ' -f1)
+if [ "$(cat "$stamp" 2>/dev/null)" != "$wanted" ]; then
+  .venv/bin/python -m pip install -q --disable-pip-version-check --upgrade pip 2>/dev/null
+  .venv/bin/python -m pip install -q --disable-pip-version-check -e ".[dev]"
+  echo "$wanted" > "$stamp"
+fi
