@@ -13,12 +13,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.version import steelframe_version
+
 ABOUT = (
-    "<h3>Steelframe</h3>"
+    "<h3>Steelframe {version}</h3>"
     "<p>Model a distributed architecture as a constraint system: bounded contexts, who owns which "
     "business facts, and how contexts interact. A live rule engine marks every place where the "
     "drawing breaks an architecture rule, as you draw.</p>"
 )
+
+
+def about_text() -> str:
+    return ABOUT.format(version=steelframe_version())
 
 
 def shortcuts_dialog(parent: QWidget, rows: list[tuple[str, str, str]]) -> QDialog:
@@ -46,4 +52,4 @@ def show_shortcuts(parent: QWidget, rows: list[tuple[str, str, str]]) -> None:
 
 
 def show_about(parent: QWidget) -> None:
-    QMessageBox.about(parent, "About Steelframe", ABOUT)
+    QMessageBox.about(parent, "About Steelframe", about_text())

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QInputDialog, QMenu
+from PySide6.QtWidgets import QApplication, QInputDialog, QMenu, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from app.actions import ARRANGE_TIP, SPECS, keys
@@ -348,6 +348,15 @@ def test_the_theme_is_switched_and_remembered(retail: MainWindow, make_window: M
     assert "light theme" in app.styleSheet()
     assert again.tabs.current_view().backgroundBrush().color() == canvas_background("light")  # type: ignore[union-attr]
     assert not any(line.ink.dark for line in again.tabs.current_view().diagram.relations.values())  # type: ignore[union-attr]
+
+
+def test_about_says_the_version(retail: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    from app.version import steelframe_version
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "about", lambda parent, title, text: shown.append(text))
+    retail.action_map["about"].trigger()
+    assert len(shown) == 1 and f"Steelframe {steelframe_version()}" in shown[0]
 
 
 def test_help_lists_every_shortcut(retail: MainWindow) -> None:
