@@ -5,33 +5,14 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
-from app.document import Document
-from model.engine import Diff, Violation
+from app.document import COUNT_KEYS
 from model.palette import SEVERITY_COLOURS, WAIVED_COLOUR
 
-KEYS = ("error", "warning", "info", "waived")
+KEYS = COUNT_KEYS
 _NOUNS = {"error": ("error", "errors"), "warning": ("warning", "warnings"), "info": ("info", "infos"),
           "waived": ("waived", "waived")}
 _COLOURS = {**{str(s): c for s, c in SEVERITY_COLOURS.items()}, "waived": WAIVED_COLOUR}
 _TEXT_ON = {"warning": "#000000"}  # amber needs dark text; red, blue and grey take white
-
-
-def _key(violation: Violation) -> str:
-    return "waived" if violation.waived else str(violation.severity)
-
-
-class CountTracker:
-    """Keeps the counts of one document in step with the engine's diffs, without recounting everything."""
-
-    def __init__(self, document: Document) -> None:
-        self.counts = document.counts()
-
-    def apply(self, diff: Diff) -> dict[str, int]:
-        for violation in diff.removed:
-            self.counts[_key(violation)] -= 1
-        for violation in diff.added:
-            self.counts[_key(violation)] += 1
-        return dict(self.counts)
 
 
 def describe(counts: dict[str, int]) -> str:

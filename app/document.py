@@ -19,6 +19,13 @@ from model.history import History
 from model.store import Model
 from model.vocabulary import Severity
 
+#: The status bar's and the violations panel's counts: open violations per severity, then the waived ones.
+COUNT_KEYS = (*(str(s) for s in Severity), "waived")
+
+
+def count_key(violation: Violation) -> str:
+    return "waived" if violation.waived else str(violation.severity)
+
 
 class _Step(QUndoCommand):
     """One committed transaction on Qt's undo stack; undo and redo replay it through the History."""
@@ -53,8 +60,10 @@ class Document(QObject):
         self.undo_stack = QUndoStack(self)
         self.engine = Engine(self.model)
         self._by_item: dict[str, dict[Violation, None]] = {}
+        self._counts = dict.fromkeys(COUNT_KEYS, 0)
         for violation in self.engine.violations():
             self._index(violation)
+            self._counts[count_key(violation)] += 1
         self.model.subscribe(self._on_commit)
         self.engine.subscribe(self._on_diff)
         self.undo_stack.cleanChanged.connect(self._on_clean_changed)
@@ -80,6 +89,7 @@ class Document(QObject):
 
     def _on_diff(self, diff: Diff) -> None:
         for violation in diff.removed:
+            self._counts[count_key(violation)] -= 1
             for item_id in violation.elements:
                 held = self._by_item.get(item_id)
                 if held is not None:
@@ -88,6 +98,7 @@ class Document(QObject):
                         del self._by_item[item_id]
         for violation in diff.added:
             self._index(violation)
+            self._counts[count_key(violation)] += 1
         if diff:
             self.violations_changed.emit(diff)
 
@@ -106,11 +117,8 @@ class Document(QObject):
         return max((v.severity for v in open_), key=lambda s: s.rank), len(open_)
 
     def counts(self) -> dict[str, int]:
-        """Open violations per severity, and how many are waived: what the status bar shows."""
-        counts = {str(s): 0 for s in Severity} | {"waived": 0}
-        for violation in self.engine.violations():
-            counts["waived" if violation.waived else str(violation.severity)] += 1
-        return counts
+        """Open violations per severity, and how many are waived (kept with each diff, not recounted)."""
+        return dict(self._counts)
 
     # ------------------------------------------------------------------ files
 

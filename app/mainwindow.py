@@ -16,7 +16,7 @@ from app import actions as table
 from app.arrange import Arranger
 from app.capture import CaptureBox
 from app.commands import EditCommands
-from app.counts import CountPills, CountTracker
+from app.counts import CountPills
 from app.docks import Docks, Panels
 from app.document import Document
 from app.files import FileController
@@ -56,7 +56,6 @@ class MainWindow(QMainWindow):
         self.selection = Selection()
         self.tabs: ViewTabs = None  # type: ignore[assignment]
         self.panels: Panels | None = None
-        self.counts: CountTracker | None = None
         self._edits, self._autosaved = 0, -1  # transactions committed on this document; as of the last autosave
         self.files = FileController(self, self.settings, self.recovery)
         self.commands = EditCommands(self)
@@ -138,8 +137,7 @@ class MainWindow(QMainWindow):
         stack = document.undo_stack
         table.replace(self, self.action_map, "undo", stack.createUndoAction(self, "&Undo"))
         table.replace(self, self.action_map, "redo", stack.createRedoAction(self, "&Redo"))
-        self.counts = CountTracker(document)
-        self._show_counts(self.counts.counts)
+        self._show_counts(document.counts())
         document.violations_changed.connect(self._on_diff)
         document.committed.connect(self._count_edit)
         self._edits, self._autosaved = 0, -1
@@ -160,8 +158,7 @@ class MainWindow(QMainWindow):
         self._edits += 1
 
     def _on_diff(self, diff: Diff) -> None:
-        if self.counts is not None:
-            self._show_counts(self.counts.apply(diff))
+        self._show_counts(self.document.counts())
 
     def _show_counts(self, counts: dict[str, int]) -> None:
         self.pills.set_counts(counts)

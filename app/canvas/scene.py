@@ -148,13 +148,10 @@ class DiagramScene(QGraphicsScene):
     def _on_commit(self, committed: Committed) -> None:
         elements: set[str] = set()
         relations: set[str] = set()
-        placed: list[str] = []
+        for layout in self._layouts_parents_first(committed):
+            self._apply_layout(layout, relations)
         for change in committed.changes:
-            if isinstance(change, LayoutChange) and change.view == self.view_id:
-                self._apply_layout(change, relations)
-                if isinstance(change.new, Bounds):
-                    placed.append(change.item)
-            elif isinstance(change, ElementChange) and change.new is not None:
+            if isinstance(change, ElementChange) and change.new is not None:
                 elements.add(change.id)
             elif isinstance(change, RelationChange):
                 relations.add(change.id)
@@ -168,7 +165,6 @@ class DiagramScene(QGraphicsScene):
         for relation_id in relations & self.relations.keys():
             if self.document.model.find_relation(relation_id) is not None:
                 self._refresh_relation(relation_id)
-        self._settle_children(placed)
         self.selection.discard(i for i in self.selection.ids if i not in self.document.model)
 
     def _apply_layout(self, change: LayoutChange, relations: set[str]) -> None:
@@ -190,20 +186,15 @@ class DiagramScene(QGraphicsScene):
         else:
             self._add_relation(item_id, new)
 
-    def _settle_children(self, placed: list[str]) -> None:
-        """Put moved boxes inside a box back where the model has them.
+    def _layouts_parents_first(self, committed: Committed) -> list[LayoutChange]:
+        """This view's layout changes, a context's before those of the boxes inside it.
 
-        A child box moves with its parent item: when one transaction moves a service and then its
-        context, the service was carried off by the context's move. The model is the truth.
+        A child item moves with its parent: placed first, a service would then be carried off by
+        its context's move. Placed after, it lands where the model has it.
         """
-        for element_id in placed:
-            item = self.elements.get(element_id)
-            layout = self.document.model.layout(self.view_id, element_id)
-            if item is None or item.parentItem() is None or not isinstance(layout, Bounds):
-                continue
-            if item.scene_bounds() != to_rect(layout):
-                item.set_bounds(to_rect(layout))
-                self.element_moved(item)
+        model = self.document.model
+        changes = [c for c in committed.changes if isinstance(c, LayoutChange) and c.view == self.view_id]
+        return sorted(changes, key=lambda c: model.container_of(c.item) is not None)
 
     def _contained(self, context_id: str) -> list[str]:
         return [r.target for r in self.document.model.outgoing(context_id, RelationKind.CONTAINS)

@@ -68,7 +68,7 @@ class DiagramView(QGraphicsView):
         self._space = False
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
         self.setCacheMode(QGraphicsView.CacheModeFlag.CacheBackground)
-        # Items keep their painted pixmaps (``items.painted_once``); room for a screenful of them twice over.
+        # Items keep their painted pixmaps (DeviceCoordinateCache, see items.py); room for a screenful twice over.
         QPixmapCache.setCacheLimit(max(QPixmapCache.cacheLimit(), PIXMAP_CACHE_KIB))
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.NoAnchor)
         self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)

@@ -129,7 +129,7 @@ class ViolationsPanel(QWidget):
             self.table.names_changed(renamed)
 
     def _refresh_counts(self) -> None:
-        counts = self.table.counts()
+        counts = self.document.counts()
         parts = [
             f'<span style="color:{SEVERITY_COLOURS[s]}">{counts[str(s)]} {s}{"s" if counts[str(s)] != 1 else ""}</span>'
             for s in Severity

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor
 
-from app.counts import CountTracker
 from app.document import Document
 from app.panels.icons import severity_icon
 from app.panels.labels import item_label
@@ -30,7 +29,6 @@ class ViolationTable(QAbstractTableModel):
         super().__init__(parent)
         self.document = document
         self.rows: list[Violation] = document.engine.violations()
-        self.tally = CountTracker(document)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt override
         return 0 if parent.isValid() else len(self.rows)
@@ -99,7 +97,6 @@ class ViolationTable(QAbstractTableModel):
 
     def apply(self, diff: Diff) -> None:
         """Remove what the diff removed (as many times as it lists it) and append what it added."""
-        self.tally.apply(diff)
         self._remove(diff.removed)
         if diff.added:
             first = len(self.rows)
@@ -107,7 +104,7 @@ class ViolationTable(QAbstractTableModel):
             self.rows.extend(diff.added)
             self.endInsertRows()
 
-    def _remove(self, removed: Iterable[Violation]) -> None:
+    def _remove(self, removed: Sequence[Violation]) -> None:
         """Find the rows from the end, a run of adjacent rows at a time.
 
         The engine removes the very objects it added, so rows are matched by identity first (a
@@ -140,9 +137,6 @@ class ViolationTable(QAbstractTableModel):
         for row, violation in enumerate(self.rows):
             if violation.decision in item_ids or not item_ids.isdisjoint(violation.elements):
                 self.dataChanged.emit(self.index(row, ELEMENTS), self.index(row, WAIVED))
-
-    def counts(self) -> dict[str, int]:
-        return dict(self.tally.counts)
 
 
 class ViolationFilter(QSortFilterProxyModel):

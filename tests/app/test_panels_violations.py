@@ -126,7 +126,7 @@ def test_rows_equal_to_the_removed_ones_go_too(panel: ViolationsPanel) -> None:
     assert twin == sf001 and twin is not sf001
     panel.table.apply(Diff((), (twin,), 1))
     assert "SF001" not in rules(panel)
-    assert panel.table.counts()["error"] == 1
+    assert len(panel.table.rows) == 3  # one row went, once
 
 
 def test_waiving_creates_a_decision_and_a_waiver_in_one_step(qtbot: QtBot, panel: ViolationsPanel,
