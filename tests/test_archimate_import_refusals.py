@@ -284,13 +284,13 @@ def _small() -> bytes:
 
 
 SMALL = _small()
+#: A few byte edits anywhere in SMALL: (replace | insert | delete, offset, bytes).
+BYTE_EDITS = st.lists(st.tuples(st.sampled_from(["replace", "insert", "delete"]), st.integers(0, len(SMALL) - 1),
+                                st.binary(min_size=1, max_size=3)), min_size=1, max_size=6)
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(st.tuples(st.sampled_from(["replace", "insert", "delete"]), st.integers(0, len(SMALL) - 1),
-                          st.binary(min_size=1, max_size=3)), min_size=1, max_size=6))
-def test_random_byte_mutations_import_or_are_refused_in_one_line(edits: list[tuple[str, int, bytes]]) -> None:
-    data = bytearray(SMALL)
+def mutated(original: bytes, edits: list[tuple[str, int, bytes]]) -> bytes:
+    data = bytearray(original)
     for action, offset, chunk in edits:
         at = offset % max(len(data), 1)
         if action == "replace":
@@ -299,8 +299,15 @@ def test_random_byte_mutations_import_or_are_refused_in_one_line(edits: list[tup
             data[at:at] = chunk
         else:
             del data[at:at + len(chunk)]
+    return bytes(data)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(BYTE_EDITS)
+def test_random_byte_mutations_import_or_are_refused_in_one_line(edits: list[tuple[str, int, bytes]]) -> None:
+    data = mutated(SMALL, edits)
     try:
-        model = import_archimate_bytes(bytes(data), "fuzz.xml")
+        model = import_archimate_bytes(data, "fuzz.xml")
     except ExchangeImportError as error:
         assert ONE_LINE.match(str(error)), str(error)
     else:
@@ -393,19 +400,10 @@ def test_one_bad_style_among_thousands_is_not_accepted_quickly(case: str, mutate
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(st.tuples(st.sampled_from(["replace", "insert", "delete"]), st.integers(0, len(SMALL) - 1),
-                          st.binary(min_size=1, max_size=3)), min_size=1, max_size=6))
+@given(BYTE_EDITS)
 def test_the_quick_check_stays_within_the_full_walk_on_random_bytes(edits: list[tuple[str, int, bytes]]) -> None:
-    data = bytearray(SMALL)
-    for action, offset, chunk in edits:
-        at = offset % max(len(data), 1)
-        if action == "replace":
-            data[at:at + len(chunk)] = chunk
-        elif action == "insert":
-            data[at:at] = chunk
-        else:
-            del data[at:at + len(chunk)]
-    found = quick_and_full(bytes(data))
+    data = mutated(SMALL, edits)
+    found = quick_and_full(data)
     assert found is None or found[0] is None or found[1]
 
 
