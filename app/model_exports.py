@@ -111,5 +111,8 @@ class ModelExports:
             return None
         self.last_folder = folder
         created, updated = len(result.created), len(result.updated)
-        self.host.show_status(f"Decision records from {folder}: {created} new, {updated} updated")
+        if created or updated:
+            self.host.show_status(f"Decision records from {folder}: {created} new, {updated} updated")
+        else:
+            self.host.show_status(f"No new or changed decision records in {folder}")
         return created, updated

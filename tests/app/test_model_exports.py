@@ -63,6 +63,8 @@ def test_a_failed_export_or_import_is_a_message_and_changes_nothing(make_window:
     blocker = tmp_path / "a file"
     blocker.write_text("not a folder", encoding="utf-8")
     assert window.exports.import_decisions(blocker) is None
+    assert window.exports.import_decisions(tmp_path) == (0, 0)
+    assert window.statusBar().currentMessage() == f"No new or changed decision records in {tmp_path}"
     monkeypatch.setenv("PATH", str(tmp_path))  # no dot
     assert window.exports.export("diagram", tmp_path / "again.svg") is None
     assert not (tmp_path / "again.svg").exists()
