@@ -9,8 +9,8 @@ from PySide6.QtCore import QByteArray, QEvent, QObject, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QMainWindow, QVBoxLayout, QWidget
 
+from app.canvas.style import canvas_font
 from app.counts import CountPills
-from app.views_tabs import canvas_font
 
 CANVAS_SCALE = 1.25  # boxes keep their size: more would spill their names (items lay text out for ~10 pt)
 OVERLAY_MARGIN = 16

@@ -22,15 +22,6 @@ from model.errors import ModelError
 from model.ids import new_id
 from model.views import ViewInfo
 
-#: The canvas keeps its own text size (the boxes are drawn for it), whatever the theme's UI font.
-CANVAS_POINT_SIZE = 9.5
-
-
-def canvas_font(scale: float = 1.0) -> QFont:
-    font = QFont()
-    font.setPointSizeF(CANVAS_POINT_SIZE * scale)
-    return font
-
 
 class _Page(QWidget):
     """A tab's page; its DiagramView is created on first show."""
@@ -119,7 +110,8 @@ class ViewTabs(QTabWidget):
     def _style(self, view: DiagramView) -> None:
         view.setBackgroundBrush(self.background)
         view.diagram.set_ink(style.ink_for(self.background))
-        font = self.canvas_font if self.canvas_font is not None else canvas_font()
+        font = self.canvas_font if self.canvas_font is not None else style.canvas_font()
+        view.diagram.set_label_font(font)
         view.setFont(font)
         view.viewport().setFont(font)  # a style sheet pins the viewport's font: it no longer inherits the view's
         view.repaint_all()

@@ -4,8 +4,18 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPainterPathStroker, QPen, QPolygonF
+from PySide6.QtCore import QLineF, QPointF, QRectF, QSizeF, Qt
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPainterPath,
+    QPainterPathStroker,
+    QPen,
+    QPolygonF,
+)
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsPathItem,
@@ -22,8 +32,10 @@ from model.vocabulary import ElementKind, FlowStyle, Severity
 BADGE_RADIUS = 11.0
 #: Below this scale the words on a box are too small to read, so only the box and its badge are drawn.
 READABLE_SCALE = 0.35
-#: Room around a relation's line for its arrowhead, label and badge.
-_LABEL_MARGIN_X, _LABEL_MARGIN_Y = 90.0, 40.0
+#: The widest a line's label is drawn (longer ones end in an ellipsis).
+LABEL_WIDTH = 172.0
+#: Room around a line's path for its pen, arrowhead and badge.
+_LINE_MARGIN = 8.0
 
 
 def _painted_once(item: QGraphicsItem) -> None:
@@ -143,7 +155,7 @@ class ElementItem(QGraphicsRectItem):
             Qt.AlignmentFlag.AlignTop if element.kind is ElementKind.CONTEXT else Qt.AlignmentFlag.AlignVCenter
         )
         body = rect.adjusted(8, 22, -8, -6 - 14 * len(self.details))
-        painter.drawText(body, int(align) | int(Qt.TextFlag.TextWordWrap), text)
+        painter.drawText(body, int(align) | _wrap(text, QFontMetricsF(name), body.width()), text)
         if self.details:
             painter.setFont(caption)
             painter.setPen(QColor("#37474f"))
@@ -182,6 +194,8 @@ class RelationItem(QGraphicsPathItem):
         self.relation = relation
         self.bends = bends
         self.label = ""
+        #: Where the label is drawn, in scene coordinates (the scene places it, ``labels.place``).
+        self.label_rect: QRectF | None = None
         self.badge: tuple[Severity | None, int] = (None, 0)
         self._ends: tuple[QRectF, QRectF] | None = None
         self._line = QPainterPath()
@@ -211,6 +225,18 @@ class RelationItem(QGraphicsPathItem):
             self.label = label
             self.update()
 
+    def label_size(self, font: QFont) -> QSizeF:
+        """The plate the label needs in ``font``: the text (elided past ``LABEL_WIDTH``) and a margin."""
+        metrics = QFontMetricsF(font)
+        text = metrics.elidedText(self.label, Qt.TextElideMode.ElideRight, LABEL_WIDTH - 8)
+        return QSizeF(math.ceil(metrics.horizontalAdvance(text)) + 8, math.ceil(metrics.height()))
+
+    def set_label_rect(self, rect: QRectF | None) -> None:
+        if rect != self.label_rect:
+            self.label_rect = rect
+            self._fit_area()
+            self.update()
+
     def set_badge(self, severity: Severity | None, count: int) -> None:
         if (severity, count) != self.badge:
             self.badge = (severity, count)
@@ -238,14 +264,22 @@ class RelationItem(QGraphicsPathItem):
             line.lineTo(point)
         self._line = line
         self._head = _arrowhead(points[-2], points[-1])
-        # The item's own path is only the area it paints (line, head, label), so that Qt answers
-        # boundingRect in C++; the line itself is drawn from ``_line``.
-        middle = line.pointAtPercent(0.5)
-        label = QRectF(middle.x() - _LABEL_MARGIN_X, middle.y() - _LABEL_MARGIN_Y, 2 * _LABEL_MARGIN_X,
-                       2 * _LABEL_MARGIN_Y)
-        area = QPainterPath()
-        area.addRect(line.boundingRect().united(self._head.boundingRect()).united(label).adjusted(-2, -2, 2, 2))
-        self.setPath(area)
+        self._fit_area()
+
+    def _fit_area(self) -> None:
+        """The item's own path is only the area it paints (line, head, badge, label), so that Qt answers
+        boundingRect in C++; the line itself is drawn from ``_line``."""
+        area = self._line.boundingRect().united(self._head.boundingRect())
+        area.adjust(-_LINE_MARGIN, -_LINE_MARGIN, _LINE_MARGIN, _LINE_MARGIN)
+        if self.label_rect is not None:
+            area = area.united(self.label_rect.adjusted(-2, -2, 2, 2))
+        path = QPainterPath()
+        path.addRect(area)
+        self.setPath(path)
+
+    def line_path(self) -> QPainterPath:
+        """The line as drawn, from the edge of its source box to the edge of its target box."""
+        return self._line
 
     def midpoint(self) -> QPointF:
         return self._line.pointAtPercent(0.5)
@@ -267,11 +301,9 @@ class RelationItem(QGraphicsPathItem):
         painter.setBrush(pen.color())
         painter.drawPolygon(self._head)
         middle = self.midpoint()
-        if self.label:
-            metrics = painter.fontMetrics()
-            text = metrics.elidedText(self.label, Qt.TextElideMode.ElideRight, int(2 * _LABEL_MARGIN_X) - 8)
-            width, height = metrics.horizontalAdvance(text) + 8, metrics.height()
-            box = QRectF(middle.x() - width / 2, middle.y() - height - 4, width, height)
+        if self.label and self.label_rect is not None:
+            box = self.label_rect
+            text = painter.fontMetrics().elidedText(self.label, Qt.TextElideMode.ElideRight, int(box.width()) - 6)
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(QColor(self.ink.plate))
             painter.drawRoundedRect(box, 3, 3)
@@ -281,6 +313,13 @@ class RelationItem(QGraphicsPathItem):
             painter.setPen(QPen(QColor("white"), 1.2))
             painter.setBrush(style.severity_colour(self.badge[0]))
             painter.drawEllipse(middle, 6.0, 6.0)
+
+
+def _wrap(text: str, metrics: QFontMetricsF, width: float) -> int:
+    """Wrap at spaces; a word wider than the box (``billing.invoices.v1``) wraps where it must, not clipped."""
+    if any(metrics.horizontalAdvance(word) > width for word in text.split()):
+        return int(Qt.TextFlag.TextWrapAnywhere)
+    return int(Qt.TextFlag.TextWordWrap)
 
 
 def _relation_tooltip(relation: RelationBase) -> str:

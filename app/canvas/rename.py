@@ -67,6 +67,9 @@ class InPlaceEditor:
                 box.setHeight(min(box.height(), 56.0))
             return box.adjusted(6, 0, -6, 0)
         relation = self.scene.relations[self.item_id]
+        if relation.label_rect is not None:
+            label = relation.label_rect
+            return QRectF(label.center().x() - 90, label.center().y() - 12, 180, 24)
         middle = relation.midpoint()
         return QRectF(middle.x() - 90, middle.y() - 24, 180, 24)
 

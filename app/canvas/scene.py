@@ -4,10 +4,12 @@ and marks violations from the engine's diffs, repainting only the items a diff n
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsSceneMouseEvent
 
 from app.canvas import style
 from app.canvas.items import ElementItem, RelationItem, fact_details
+from app.canvas.labels import Grid, Obstacles, place
 from app.document import Document
 from app.selection import Selection
 from model.changes import Committed, ElementChange, LayoutChange, RelationChange
@@ -38,6 +40,10 @@ class DiagramScene(QGraphicsScene):
         self.ink = style.PAPER
         self.elements: dict[str, ElementItem] = {}
         self.relations: dict[str, RelationItem] = {}
+        #: The boxes and labels the next label to place keeps clear of.
+        self.obstacles = Obstacles()
+        #: The font labels are measured in: the one the view draws the canvas with.
+        self.label_font = style.canvas_font()
         self._syncing_selection = False
         # Many long edges: an index costs more than it saves (about 10x on the first query).
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
@@ -60,6 +66,15 @@ class DiagramScene(QGraphicsScene):
         for item in self.relations.values():
             item.set_ink(ink)
 
+    def set_label_font(self, font: QFont) -> None:
+        """Measure labels in the font the view now draws with (a presentation's larger one), and place them anew."""
+        if font == self.label_font:
+            return
+        self.label_font = QFont(font)
+        self.obstacles.labels = Grid()
+        for item in self.relations.values():
+            self._place_label(item)
+
     # ------------------------------------------------------------------ build
 
     def _build(self) -> None:
@@ -78,6 +93,9 @@ class DiagramScene(QGraphicsScene):
         item = ElementItem(element, to_rect(bounds))
         self.elements[element_id] = item
         self.addItem(item)
+        if element.kind is ElementKind.CONTEXT:
+            self.obstacles.containers.add(element_id)
+        self.obstacles.boxes.put(element_id, item.scene_bounds())
         self._refresh_element(element_id)
 
     def _add_relation(self, relation_id: str, route: Route) -> None:
@@ -129,16 +147,37 @@ class DiagramScene(QGraphicsScene):
         target = self.elements.get(item.relation.target)
         if source is None or target is None:
             item.setVisible(False)
+            self._place_label(item)
             return
         item.setVisible(True)
         item.route(source.scene_bounds(), target.scene_bounds())
+        self._place_label(item)
+
+    def _place_label(self, item: RelationItem) -> None:
+        """Put the line's label where it covers no box and no other label, or the least of them."""
+        labels = self.obstacles.labels
+        if not item.label or not item.isVisible():
+            labels.remove(item.relation_id)
+            item.set_label_rect(None)
+            return
+        rect = place(item.line_path(), item.label_size(self.label_font), self.obstacles, item.relation_id)
+        labels.put(item.relation_id, rect)
+        item.set_label_rect(rect)
 
     def element_moved(self, item: ElementItem) -> None:
-        """Keep lines attached while a box is dragged (called by the item)."""
+        """Keep lines attached while a box is dragged (called by the item), and labels off the box."""
+        box = item.scene_bounds()
+        self.obstacles.boxes.put(item.element_id, box)
+        incident = set()
         for relation in self.document.model.incident(item.element_id):
             line = self.relations.get(relation.id)
             if line is not None:
+                incident.add(relation.id)
                 self._route(line)
+        labels = self.obstacles.labels
+        for relation_id in labels.near(box) - incident:
+            if labels.rects[relation_id].intersects(box):
+                self._place_label(self.relations[relation_id])
         for child in item.childItems():
             if isinstance(child, ElementItem):
                 self.element_moved(child)
@@ -202,11 +241,14 @@ class DiagramScene(QGraphicsScene):
 
     def _remove(self, item_id: str) -> None:
         if item_id in self.relations:
+            self.obstacles.labels.remove(item_id)
             self.removeItem(self.relations.pop(item_id))
             return
         item = self.elements.pop(item_id, None)
         if item is None:
             return
+        self.obstacles.boxes.remove(item_id)
+        self.obstacles.containers.discard(item_id)
         for child in list(item.childItems()):
             if isinstance(child, ElementItem):
                 scene_pos = child.scenePos()

@@ -5,13 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QPen
+from PySide6.QtGui import QColor, QFont, QPen
 
 from model.palette import KIND_COLOURS, SEVERITY_COLOURS, WAIVED_COLOUR
 from model.relations import Flow, RelationBase
 from model.vocabulary import ElementKind, FlowStyle, RelationKind, Severity
 
 GRID = 20.0
+#: The canvas keeps its own text size (the boxes are drawn for it), whatever the theme's UI font.
+CANVAS_POINT_SIZE = 9.5
 DEFAULT_SIZE = {ElementKind.CONTEXT: (240.0, 160.0), ElementKind.NOTE: (160.0, 100.0)}
 FALLBACK_SIZE = (160.0, 80.0)
 
@@ -32,6 +34,13 @@ class Ink:
 
 PAPER = Ink(flow="#37474f", label="#263238", plate="#dcffffff", dark=False)
 NIGHT = Ink(flow="#d5dde2", label="#eef2f4", plate="#dc262b31", dark=True)
+
+
+def canvas_font(scale: float = 1.0) -> QFont:
+    """The font of the words on the canvas (boxes and labels); presentations scale it up."""
+    font = QFont()
+    font.setPointSizeF(CANVAS_POINT_SIZE * scale)
+    return font
 
 
 def ink_for(background: QColor) -> Ink:

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QGraphicsItem
 
 from app.canvas import style
 from app.canvas.scene import DiagramScene
-from app.views_tabs import CANVAS_POINT_SIZE, canvas_font
+from app.canvas.style import CANVAS_POINT_SIZE, canvas_font
 
 SCENE_DPI = 96.0  # scene units are screen pixels: 96 to the inch at 100 %
 MARGIN = 20.0  # scene units of white around the drawing

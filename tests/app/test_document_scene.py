@@ -95,7 +95,22 @@ def test_items_paint_inside_the_bounding_rect_qt_caches_them_by(document: Docume
     right, top = box.shape().boundingRect().right(), box.shape().boundingRect().top()
     assert bounds.contains(QRectF(right - BADGE_RADIUS, top - BADGE_RADIUS, 2 * BADGE_RADIUS, 2 * BADGE_RADIUS))
     assert box.cacheMode() == QGraphicsItem.CacheMode.DeviceCoordinateCache
+    labelled = [line for line in scene.relations.values() if line.label]
+    assert labelled
     for line in scene.relations.values():
         middle = line.midpoint()
-        assert line.boundingRect().contains(QRectF(middle.x() - 90, middle.y() - 30, 180, 30)), line.relation_id
+        assert line.boundingRect().contains(QRectF(middle.x() - 7, middle.y() - 7, 14, 14)), line.relation_id
+        if line.label:
+            assert line.label_rect is not None and line.boundingRect().contains(line.label_rect), line.relation_id
         assert line.boundingRect().contains(line.shape().boundingRect().adjusted(4, 4, -4, -4))
+
+
+def test_a_name_wider_than_its_box_wraps_inside_it_instead_of_being_cut(qtbot: object) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QFont, QFontMetricsF
+
+    from app.canvas.items import _wrap
+
+    metrics = QFontMetricsF(QFont())
+    assert _wrap("Order to cash", metrics, 120) == int(Qt.TextFlag.TextWordWrap)
+    assert _wrap("fulfillment.shipments.v1", metrics, 120) == int(Qt.TextFlag.TextWrapAnywhere)
