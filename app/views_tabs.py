@@ -111,7 +111,7 @@ class ViewTabs(QTabWidget):
         view.setBackgroundBrush(self.background)
         view.diagram.set_ink(style.ink_for(self.background))
         font = self.canvas_font if self.canvas_font is not None else style.canvas_font()
-        view.diagram.set_label_font(font)
+        view.diagram.set_canvas_font(font)
         view.setFont(font)
         view.viewport().setFont(font)  # a style sheet pins the viewport's font: it no longer inherits the view's
         view.repaint_all()

@@ -30,12 +30,26 @@ from model.relations import Flow, RelationBase
 from model.vocabulary import ElementKind, FlowStyle, Severity
 
 BADGE_RADIUS = 11.0
-#: Below this scale the words on a box are too small to read, so only the box and its badge are drawn.
+#: Below this scale words are too small to read: only boxes, lines and badges are drawn.
 READABLE_SCALE = 0.35
-#: The widest a line's label is drawn (longer ones end in an ellipsis).
+#: The widest a line's label is drawn in the canvas font (longer ones end in an ellipsis); a larger font
+#: (presentation) widens it in proportion, so that labels keep the same words.
 LABEL_WIDTH = 172.0
 #: Room around a line's path for its pen, arrowhead and badge.
 _LINE_MARGIN = 8.0
+
+
+def readable(painter: QPainter) -> bool:
+    """Whether words drawn at the painter's zoom can be read (else only boxes, lines and badges are drawn)."""
+    return QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform()) >= READABLE_SCALE
+
+
+def _canvas_font(item: QGraphicsItem, painter: QPainter) -> None:
+    """Words in the scene's font (the canvas font, not the UI's): Qt paints an item's cached pixmap
+    with the application font, and a printer with whatever font the painter was given."""
+    scene = item.scene()
+    if scene is not None:
+        painter.setFont(style.device_font(scene.font(), painter))
 
 
 def _painted_once(item: QGraphicsItem) -> None:
@@ -132,7 +146,10 @@ class ElementItem(QGraphicsRectItem):
         painter.setBrush(QBrush(style.fill(kind)))
         radius = 4.0 if kind in (ElementKind.FACT, ElementKind.NOTE) else 10.0
         painter.drawRoundedRect(rect, radius, radius)
-        if QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform()) >= READABLE_SCALE:
+        words = readable(painter)
+        if words or self.badge[1]:
+            _canvas_font(self, painter)
+        if words:
             self._paint_text(painter, rect)
         if self.badge[1]:
             self._paint_badge(painter, rect)
@@ -196,6 +213,8 @@ class RelationItem(QGraphicsPathItem):
         self.label = ""
         #: Where the label is drawn, in scene coordinates (the scene places it, ``labels.place``).
         self.label_rect: QRectF | None = None
+        #: The label as drawn (elided to the plate, ``fit_label``).
+        self.shown_label = ""
         self.badge: tuple[Severity | None, int] = (None, 0)
         self._ends: tuple[QRectF, QRectF] | None = None
         self._line = QPainterPath()
@@ -225,11 +244,16 @@ class RelationItem(QGraphicsPathItem):
             self.label = label
             self.update()
 
-    def label_size(self, font: QFont) -> QSizeF:
-        """The plate the label needs in ``font``: the text (elided past ``LABEL_WIDTH``) and a margin."""
+    def fit_label(self, font: QFont) -> QSizeF:
+        """The plate the label needs in ``font``: the text (elided past ``LABEL_WIDTH``) and a margin.
+
+        The text is elided here, once, and drawn as it is: metrics taken while painting at a zoom
+        (hinted glyphs) would elide a label that fits.
+        """
         metrics = QFontMetricsF(font)
-        text = metrics.elidedText(self.label, Qt.TextElideMode.ElideRight, LABEL_WIDTH - 8)
-        return QSizeF(math.ceil(metrics.horizontalAdvance(text)) + 8, math.ceil(metrics.height()))
+        widest = LABEL_WIDTH * font.pointSizeF() / style.CANVAS_POINT_SIZE - 8
+        self.shown_label = metrics.elidedText(self.label, Qt.TextElideMode.ElideRight, widest)
+        return QSizeF(math.ceil(metrics.horizontalAdvance(self.shown_label)) + 8, math.ceil(metrics.height()))
 
     def set_label_rect(self, rect: QRectF | None) -> None:
         if rect != self.label_rect:
@@ -301,14 +325,14 @@ class RelationItem(QGraphicsPathItem):
         painter.setBrush(pen.color())
         painter.drawPolygon(self._head)
         middle = self.midpoint()
-        if self.label and self.label_rect is not None:
+        if self.shown_label and self.label_rect is not None and readable(painter):
+            _canvas_font(self, painter)
             box = self.label_rect
-            text = painter.fontMetrics().elidedText(self.label, Qt.TextElideMode.ElideRight, int(box.width()) - 6)
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(QColor(self.ink.plate))
             painter.drawRoundedRect(box, 3, 3)
             painter.setPen(QColor(self.ink.label))
-            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+            painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter) | int(Qt.TextFlag.TextDontClip), self.shown_label)
         if self.badge[1]:
             painter.setPen(QPen(QColor("white"), 1.2))
             painter.setBrush(style.severity_colour(self.badge[0]))

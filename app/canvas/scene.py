@@ -42,8 +42,8 @@ class DiagramScene(QGraphicsScene):
         self.relations: dict[str, RelationItem] = {}
         #: The boxes and labels the next label to place keeps clear of.
         self.obstacles = Obstacles()
-        #: The font labels are measured in: the one the view draws the canvas with.
-        self.label_font = style.canvas_font()
+        # Items paint their cached pixmaps in the scene's font: the canvas's own, not the UI's.
+        self.setFont(style.canvas_font())
         self._syncing_selection = False
         # Many long edges: an index costs more than it saves (about 10x on the first query).
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
@@ -66,11 +66,11 @@ class DiagramScene(QGraphicsScene):
         for item in self.relations.values():
             item.set_ink(ink)
 
-    def set_label_font(self, font: QFont) -> None:
-        """Measure labels in the font the view now draws with (a presentation's larger one), and place them anew."""
-        if font == self.label_font:
+    def set_canvas_font(self, font: QFont) -> None:
+        """Draw the canvas's words in ``font`` (a presentation's larger one) and place the labels anew for it."""
+        if font == self.font():
             return
-        self.label_font = QFont(font)
+        self.setFont(font)
         self.obstacles.labels = Grid()
         for item in self.relations.values():
             self._place_label(item)
@@ -158,9 +158,10 @@ class DiagramScene(QGraphicsScene):
         labels = self.obstacles.labels
         if not item.label or not item.isVisible():
             labels.remove(item.relation_id)
+            item.shown_label = ""
             item.set_label_rect(None)
             return
-        rect = place(item.line_path(), item.label_size(self.label_font), self.obstacles, item.relation_id)
+        rect = place(item.line_path(), item.fit_label(self.font()), self.obstacles, item.relation_id)
         labels.put(item.relation_id, rect)
         item.set_label_rect(rect)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont, QPen
+from PySide6.QtGui import QColor, QFont, QPainter, QPen
 
 from model.palette import KIND_COLOURS, SEVERITY_COLOURS, WAIVED_COLOUR
 from model.relations import Flow, RelationBase
@@ -14,6 +14,8 @@ from model.vocabulary import ElementKind, FlowStyle, RelationKind, Severity
 GRID = 20.0
 #: The canvas keeps its own text size (the boxes are drawn for it), whatever the theme's UI font.
 CANVAS_POINT_SIZE = 9.5
+#: Scene units are screen pixels: 96 to the inch at 100 %.
+SCENE_DPI = 96.0
 DEFAULT_SIZE = {ElementKind.CONTEXT: (240.0, 160.0), ElementKind.NOTE: (160.0, 100.0)}
 FALLBACK_SIZE = (160.0, 80.0)
 
@@ -41,6 +43,14 @@ def canvas_font(scale: float = 1.0) -> QFont:
     font = QFont()
     font.setPointSizeF(CANVAS_POINT_SIZE * scale)
     return font
+
+
+def device_font(font: QFont, painter: QPainter) -> QFont:
+    """The scene's ``font`` sized for the painter's device: words stay as big against the boxes on a
+    600 dpi printer or in an SVG as on the screen (point sizes grow with a device's dots per inch)."""
+    sized = QFont(font)
+    sized.setPointSizeF(font.pointSizeF() * SCENE_DPI / max(1, painter.device().logicalDpiY()))
+    return sized
 
 
 def ink_for(background: QColor) -> Ink:

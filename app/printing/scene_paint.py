@@ -1,4 +1,5 @@
-"""Painting a view's scene onto any device: its drawn extent, the canvas font, no selection marks."""
+"""Painting a view's scene onto any device: its drawn extent, paper ink, no selection marks (items size
+their words for the device themselves, ``style.device_font``)."""
 
 from __future__ import annotations
 
@@ -6,14 +7,15 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QFont, QPainter
+from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QGraphicsItem
 
 from app.canvas import style
 from app.canvas.scene import DiagramScene
-from app.canvas.style import CANVAS_POINT_SIZE, canvas_font
+from app.canvas.style import SCENE_DPI
 
-SCENE_DPI = 96.0  # scene units are screen pixels: 96 to the inch at 100 %
+__all__ = ["SCENE_DPI", "drawn_rect", "paint_scene", "unselected"]
+
 MARGIN = 20.0  # scene units of white around the drawing
 
 
@@ -23,13 +25,6 @@ def drawn_rect(scene: DiagramScene) -> QRectF:
     if rect.isEmpty():
         return QRectF(0, 0, 400, 300)
     return rect.adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN)
-
-
-def scene_font(painter: QPainter) -> QFont:
-    """The canvas font, sized so that it is as big against the boxes as on screen whatever the device dpi."""
-    font = canvas_font()
-    font.setPointSizeF(CANVAS_POINT_SIZE * SCENE_DPI / max(1, painter.device().logicalDpiY()))
-    return font
 
 
 @contextmanager
@@ -73,7 +68,6 @@ def paint_scene(painter: QPainter, scene: DiagramScene, source: QRectF, at: QPoi
         painter.setClipRect(clip)
     painter.translate(at)
     painter.scale(scale, scale)
-    painter.setFont(scene_font(painter))
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
     with drawn_for_paper(scene):

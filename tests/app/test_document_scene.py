@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QRectF
-from PySide6.QtWidgets import QGraphicsItem
+from PySide6.QtGui import QFont, QImage, QPainter
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 
 from app.canvas.items import ElementItem
 from app.canvas.scene import DiagramScene
@@ -107,10 +108,36 @@ def test_items_paint_inside_the_bounding_rect_qt_caches_them_by(document: Docume
 
 def test_a_name_wider_than_its_box_wraps_inside_it_instead_of_being_cut(qtbot: object) -> None:
     from PySide6.QtCore import Qt
-    from PySide6.QtGui import QFont, QFontMetricsF
+    from PySide6.QtGui import QFontMetricsF
 
     from app.canvas.items import _wrap
 
     metrics = QFontMetricsF(QFont())
     assert _wrap("Order to cash", metrics, 120) == int(Qt.TextFlag.TextWordWrap)
     assert _wrap("fulfillment.shipments.v1", metrics, 120) == int(Qt.TextFlag.TextWrapAnywhere)
+
+
+def _font_after_paint(item: QGraphicsItem, dpi: int, font: QFont | None = None) -> float:
+    """The painter's point size once ``item`` has painted on an image of ``dpi`` (the painter ended either way)."""
+    image = QImage(400, 300, QImage.Format.Format_ARGB32)
+    image.setDotsPerMeterY(round(dpi / 0.0254))
+    painter = QPainter(image)
+    try:
+        if font is not None:
+            painter.setFont(font)
+        item.paint(painter, QStyleOptionGraphicsItem())
+        return painter.font().pointSizeF()
+    finally:
+        painter.end()
+
+
+def test_items_write_in_the_canvas_font_whatever_font_the_painter_brings(scene: DiagramScene) -> None:
+    """Qt paints cached pixmaps with the application's (UI) font; the canvas keeps its own, sized per device."""
+    from app.canvas.style import CANVAS_POINT_SIZE
+
+    serif = QFont("DejaVu Serif", 30)
+    line = next(item for item in scene.relations.values() if item.label)
+    assert _font_after_paint(line, 96, serif) == CANVAS_POINT_SIZE
+    assert _font_after_paint(scene.elements["ctx-pricing"], 96, serif) <= CANVAS_POINT_SIZE  # ends on its caption
+    # On a printer's 600 dots to the inch, as big against the boxes as on a 96 dpi screen.
+    assert abs(_font_after_paint(line, 600) - CANVAS_POINT_SIZE * 96 / 600) < 0.01

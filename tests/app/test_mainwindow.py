@@ -309,7 +309,7 @@ def test_presentation_mode_hides_the_docks_and_comes_back(retail: MainWindow, qt
     assert all(dock.isHidden() for dock in retail.docks.all())
     assert retail.overlay.isVisible() and "errors" in retail.overlay.pills.text()
     assert view.viewport().font().pointSizeF() > normal_font
-    assert view.diagram.label_font == view.viewport().font()  # labels are measured as they are drawn
+    assert view.diagram.font() == view.viewport().font()  # labels are measured as they are drawn
     assert retail.action_map["leave_presentation"].isEnabled()
     with retail.document.edit("Add a fact") as model:
         model.add_element(Fact(id="fact-extra", name="Extra"))
@@ -319,7 +319,7 @@ def test_presentation_mode_hides_the_docks_and_comes_back(retail: MainWindow, qt
     assert not retail.windowState() & Qt.WindowState.WindowFullScreen
     qtbot.waitUntil(lambda: all(not dock.isHidden() for dock in retail.docks.all()))
     assert not retail.overlay.isVisible() and view.viewport().font().pointSizeF() == normal_font
-    assert view.diagram.label_font == view.viewport().font()
+    assert view.diagram.font() == view.viewport().font()
     assert not retail.action_map["leave_presentation"].isEnabled()
 
 
