@@ -3,8 +3,8 @@
     .venv/bin/python packaging/screenshots.py --out /tmp/shots          # offscreen
     xvfb-run -a .venv/bin/python packaging/screenshots.py --out /tmp/shots --platform xcb
 
-Each window gets its own settings and recovery folder in a temporary directory, so the user's
-real settings are never read or written. ``--readme`` also copies the retail light screenshot to
+Each window gets its own settings file and a recovery folder in a temporary directory, so the
+user's real settings are never read or written. ``--readme`` also copies the retail light screenshot to
 ``resources/screenshots/retail.png``.
 """
 
@@ -44,9 +44,11 @@ def render(out: Path, templates: Sequence[str] = TEMPLATES, themes: Sequence[str
     out.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     with tempfile.TemporaryDirectory() as scratch:
-        settings = QSettings(str(Path(scratch) / "settings.ini"), QSettings.Format.IniFormat)
         for template in templates:
             for theme in themes:
+                # Fresh settings for each shot: a window saves its dock layout on close, and one left by the
+                # presentation shot (offscreen's 800x800 screen clamps the window) would squeeze the next.
+                settings = QSettings(str(Path(scratch) / f"{template}-{theme}.ini"), QSettings.Format.IniFormat)
                 settings.setValue("view/theme", theme)
                 window = MainWindow(Document(build_template(template)), settings=settings,
                                     recovery=RecoveryStore(Path(scratch) / "recovery"))
