@@ -8,8 +8,9 @@ Every run of the executable goes through ``env -i`` (nothing inherited but a scr
 pyproject.toml's version, ``new``, ``check --format json``, the ArchiMate and SVG exports and the
 import of that ArchiMate file must work, an SVG export with no ``dot`` on PATH must fail with the
 one-line "install graphviz" message, ``dot`` must not inherit the bundle's library path, the
-desktop app must start (offscreen, and under Xvfb when ``xvfb-run`` is there), and the bundle's
-install-desktop.sh must install into a scratch HOME.
+rule plugin in the user's plugin folder must join the catalogue, the desktop app must start
+(offscreen, and under Xvfb when ``xvfb-run`` is there), and the bundle's install-desktop.sh must
+install into a scratch HOME.
 It exits 1 with ``smoke test FAILED: ...`` at the first check that does not hold.
 """
 
@@ -142,6 +143,31 @@ def check_child_environment(run: Run) -> str:
     return "dot ran without the bundle's LD_LIBRARY_PATH"
 
 
+#: A rule plugin as ``pip install --target`` would lay it out: its module and its dist-info.
+PLUGIN_FILES = {
+    "smoke_rules.py": (
+        "from model.engine import Rule\n"
+        "from model.vocabulary import Severity\n"
+        "RULE = Rule('SMOKE001', 'Smoke test rule', Severity.INFO, ('context',), lambda reader, subject, params: ())\n"
+    ),
+    "smoke_rules-1.0.dist-info/METADATA": "Metadata-Version: 2.1\nName: smoke-rules\nVersion: 1.0\n",
+    "smoke_rules-1.0.dist-info/entry_points.txt": "[steelframe.rules]\nsmoke = smoke_rules:RULE\n",
+}
+
+
+def check_plugin(run: Run) -> str:
+    """The bundle has no pip: a plugin installed into the user's plugin folder must join the catalogue."""
+    folder = run.home / ".local" / "share" / "steelframe" / "plugins"
+    for name, text in PLUGIN_FILES.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text(text, encoding="utf-8")
+    listed = run("rules").stdout
+    shutil.rmtree(folder)
+    if "SMOKE001" not in listed:
+        raise SmokeFailure(f"a rule plugin in {folder} is not in `steelframe rules`:\n{listed}")
+    return "a rule installed into ~/.local/share/steelframe/plugins is in the catalogue"
+
+
 def _stays_up(command: list[str], cwd: Path, what: str) -> None:
     """Start ``command`` in its own process group; it must still run after GUI_SECONDS (then it is ended)."""
     process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
@@ -192,6 +218,7 @@ CHECKS: list[tuple[str, Callable[[Run], str]]] = [
     ("import", check_import),
     ("no dot", check_missing_dot),
     ("dot's environment", check_child_environment),
+    ("rule plugin", check_plugin),
     ("desktop app", check_gui),
     ("desktop integration", check_desktop_install),
 ]
