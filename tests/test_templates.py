@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib.util
 import re
+from itertools import pairwise
 
 import pytest
 
@@ -13,7 +14,7 @@ from model.errors import ModelError
 from model.rules import CATALOGUE
 from model.store import Model
 from model.templates import TEMPLATES, build_template
-from model.views import Bounds, Route
+from model.views import Bounds, Point, Route
 from model.vocabulary import ElementKind, RelationKind
 
 #: The rules each template is drawn to break, one lesson each (see the templates' docstrings).
@@ -134,6 +135,28 @@ def test_elements_of_a_view_do_not_overlap_unless_nested(name: str) -> None:
                 overlap = a.x < b.x + b.w and b.x < a.x + a.w and a.y < b.y + b.h and b.y < a.y + a.h
                 nested = model.container_of(first) == second or model.container_of(second) == first
                 assert not overlap or nested, (view.name, first, second)
+
+
+def _shared_stretch(s: tuple[Point, Point], t: tuple[Point, Point]) -> float:
+    """How long two axis-parallel segments less than half a lane apart run on top of each other."""
+    (a0, a1), (b0, b1) = s, t
+    if a0.y == a1.y and b0.y == b1.y and abs(a0.y - b0.y) < 7:
+        return max(0.0, min(max(a0.x, a1.x), max(b0.x, b1.x)) - max(min(a0.x, a1.x), min(b0.x, b1.x)))
+    if a0.x == a1.x and b0.x == b1.x and abs(a0.x - b0.x) < 7:
+        return max(0.0, min(max(a0.y, a1.y), max(b0.y, b1.y)) - max(min(a0.y, a1.y), min(b0.y, b1.y)))
+    return 0.0
+
+
+@pytest.mark.parametrize("name", DRAWN)
+def test_no_two_lines_of_a_view_run_on_top_of_each_other(name: str) -> None:
+    """Two routes drawn along the same stretch read as one line with two labels."""
+    model = build_template(name)
+    for view in model.views():
+        routes = [(i, list(pairwise(r.bends))) for i, r in model.layouts(view.id).items() if isinstance(r, Route)]
+        for index, (first, a) in enumerate(routes):
+            for second, b in routes[index + 1:]:
+                shared = sum(_shared_stretch(s, t) for s in a for t in b)
+                assert shared == 0, (view.name, first, second, shared)
 
 
 def test_all_rules_of_the_catalogue_exist() -> None:

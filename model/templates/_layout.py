@@ -74,13 +74,15 @@ class Router:
     Each element counts the routes attached to it, and a new route takes the next free lane of its
     busier end (0, +1, -1, +2, ...), so routes into one element arrive side by side. Of the possible
     routes (leave by the bottom or top, by a side, or run in a channel around the obstacles) the one
-    crossing fewest other elements wins, then the shortest; channels are stacked one beside the other.
+    crossing fewest other elements wins, then the one running least along a route already drawn (two
+    lines on top of each other read as one), then the shortest; channels are stacked one beside the other.
     """
 
     def __init__(self, placements: Mapping[str, Bounds]) -> None:
         self._placements = placements
         self._attached: dict[str, int] = {}
         self._channels = 0
+        self._drawn: list[Segment] = []
 
     def route(self, source: str, target: str) -> Route:
         a, b = self._placements[source], self._placements[target]
@@ -94,13 +96,16 @@ class Router:
         direct = [p for p in (_vertical(a, b, offset), _horizontal(a, b, offset)) if p is not None]
         depth = (self._channels + 1) * LANE
         channels = [_channel(a, b, side, others, depth=depth, offset=offset) for side in _SIDES]
-        best = min(direct + channels, key=lambda points: (_crossings(points, others), _length(points)))
+        best = min(direct + channels,
+                   key=lambda points: (_crossings(points, others), _along_drawn(points, self._drawn), _length(points)))
         if best in channels:
             self._channels += 1
+        self._drawn.extend(pairwise(best))
         return Route(bends=[Point(x=x, y=y) for x, y in best])
 
 
 Points = list[tuple[float, float]]
+Segment = tuple[tuple[float, float], tuple[float, float]]
 
 
 def _holds(outer: Bounds, inner: Bounds) -> bool:
@@ -118,6 +123,22 @@ def _crossings(points: Points, others: Collection[Bounds]) -> int:
                 crossed += 1
                 break
     return crossed
+
+
+def _along_drawn(points: Points, drawn: Collection[Segment]) -> float:
+    """How far the polyline through ``points`` runs on top of segments already drawn (within half a lane)."""
+    return sum(_on_top(segment, other) for segment in pairwise(points) for other in drawn)
+
+
+def _on_top(s: Segment, t: Segment) -> float:
+    """The length two axis-parallel segments share when they lie on (nearly) the same line."""
+    (sx0, sy0), (sx1, sy1) = s
+    (tx0, ty0), (tx1, ty1) = t
+    if sy0 == sy1 and ty0 == ty1 and abs(sy0 - ty0) < LANE / 2:
+        return max(0.0, min(max(sx0, sx1), max(tx0, tx1)) - max(min(sx0, sx1), min(tx0, tx1)))
+    if sx0 == sx1 and tx0 == tx1 and abs(sx0 - tx0) < LANE / 2:
+        return max(0.0, min(max(sy0, sy1), max(ty0, ty1)) - max(min(sy0, sy1), min(ty0, ty1)))
+    return 0.0
 
 
 def _length(points: Points) -> float:
