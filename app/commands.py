@@ -6,11 +6,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Protocol
 
-from PySide6.QtWidgets import QInputDialog, QWidget
+from PySide6.QtWidgets import QInputDialog
 
 from app import editing
 from app.canvas.view import DiagramView
 from app.document import Document
+from app.host import WindowHost
 from app.selection import Selection
 from app.tool_state import ToolState
 from app.views_tabs import ViewTabs
@@ -20,17 +21,13 @@ from model.vocabulary import FlowStyle
 NO_VIEW = "Refused: add a view first (Model > Add View)"
 
 
-class Workspace(Protocol):
+class Workspace(WindowHost, Protocol):
     """What the commands need of the window."""
 
     document: Document
     selection: Selection
     tool_state: ToolState
     tabs: ViewTabs
-
-    def widget(self) -> QWidget: ...
-
-    def show_status(self, text: str) -> None: ...
 
 
 class EditCommands:

@@ -13,10 +13,11 @@ from typing import Protocol
 
 from PySide6.QtCore import QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from app.background import Cancelled, run_in_background
 from app.document import Document
+from app.host import WindowHost
 from app.recent import RecentFiles
 from app.recovery import RecoveryStore
 from model.errors import ModelError
@@ -36,17 +37,13 @@ TEMPLATE_CHOICES = {"Blank model": "blank", "Retail estate (example)": "retail",
 Answer = QMessageBox.StandardButton
 
 
-class Host(Protocol):
+class Host(WindowHost, Protocol):
     """What the file controller needs of the window."""
 
     document: Document
     imported_from: Path | None
 
-    def widget(self) -> QWidget: ...
-
     def install(self, document: Document, imported_from: Path | None = None) -> None: ...
-
-    def show_status(self, text: str) -> None: ...
 
 
 def reason(error: Exception) -> str:

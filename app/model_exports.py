@@ -12,9 +12,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from app.document import Document
+from app.host import WindowHost
 from app.print_commands import busy
 from app.views_tabs import ViewTabs
 from exporters.adr import merge_adrs
@@ -42,13 +43,9 @@ FORMATS = {
 _BY_SUFFIX = {".svg": "svg", ".png": "png", ".pdf": "pdf", ".dot": "dot", ".gv": "dot"}
 
 
-class Host(Protocol):
+class Host(WindowHost, Protocol):
     document: Document
     tabs: ViewTabs
-
-    def widget(self) -> QWidget: ...
-
-    def show_status(self, text: str) -> None: ...
 
 
 class ModelExports:

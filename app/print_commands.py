@@ -13,9 +13,10 @@ from typing import Protocol
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
 from app.canvas.scene import DiagramScene
+from app.host import WindowHost
 from app.printing import PrintOptions, export_view_image, print_view
 from app.printing.dialog import PrintOptionsDialog
 from app.printing.export import ExportError
@@ -25,12 +26,8 @@ from app.views_tabs import ViewTabs
 EXPORT_FILTERS = {"PNG image (*.png)": ".png", "SVG drawing (*.svg)": ".svg", "PDF document (*.pdf)": ".pdf"}
 
 
-class Host(Protocol):
+class Host(WindowHost, Protocol):
     tabs: ViewTabs
-
-    def widget(self) -> QWidget: ...
-
-    def show_status(self, text: str) -> None: ...
 
 
 @contextmanager

@@ -391,3 +391,22 @@ def test_a_badge_appears_on_an_orphan_fact_and_goes_when_its_owner_is_drawn(
     assert view.diagram.elements[fact.id].badge == (None, 0)
     blank_document.undo_stack.undo()
     assert view.diagram.elements[fact.id].badge == ("error", 1)
+
+
+def test_a_box_dragged_onto_a_label_pushes_the_label_off(qtbot: QtBot, view: DiagramView) -> None:
+    document = view.diagram.document
+    left = box(view, ElementKind.CONTEXT, 0, 0, "Ordering", size=(240, 160))
+    right = box(view, ElementKind.CONTEXT, 1040, 0, "Fulfillment", size=(240, 160))
+    team = box(view, ElementKind.TEAM, 360, 400, "Logistics team")
+    with document.edit("Add flow") as model:
+        model.add_relation(Flow(id="flow-reserve", source=left, target=right, name="Reserve stock"))
+        model.route(VIEW, "flow-reserve")
+    line = view.diagram.relations["flow-reserve"]
+    label = line.label_rect
+    assert label is not None
+    steps = document.undo_stack.count()
+    drag(qtbot, view, centre(view, team), (label.center().x(), label.center().y()))
+    moved = view.diagram.elements[team].scene_bounds()
+    assert moved.contains(label.center())  # the team now stands where the label was
+    assert line.label_rect is not None and not line.label_rect.intersects(moved)
+    assert document.undo_stack.count() == steps + 1
