@@ -166,7 +166,8 @@ class DiagramScene(QGraphicsScene):
         item.set_label_rect(rect)
 
     def element_moved(self, item: ElementItem) -> None:
-        """Keep lines attached while a box is dragged (called by the item), and labels off the box."""
+        """Keep lines attached while a box is dragged, and labels off the box (called by the item; Qt tells the
+        boxes inside a moved context of their own move)."""
         box = item.scene_bounds()
         self.obstacles.boxes.put(item.element_id, box)
         incident = set()
@@ -179,9 +180,6 @@ class DiagramScene(QGraphicsScene):
         for relation_id in labels.near(box) - incident:
             if labels.rects[relation_id].intersects(box):
                 self._place_label(self.relations[relation_id])
-        for child in item.childItems():
-            if isinstance(child, ElementItem):
-                self.element_moved(child)
 
     # ---------------------------------------------------------- model events
 
@@ -193,6 +191,7 @@ class DiagramScene(QGraphicsScene):
         for change in committed.changes:
             if isinstance(change, ElementChange) and change.new is not None:
                 elements.add(change.id)
+                relations.update(self.document.model.referrers(change.id))  # a flow labelled with an event's name
             elif isinstance(change, RelationChange):
                 relations.add(change.id)
                 for relation in (change.old, change.new):
@@ -201,7 +200,6 @@ class DiagramScene(QGraphicsScene):
         for element_id in elements & self.elements.keys():
             self._parent(element_id)
             self._refresh_element(element_id)
-            self.element_moved(self.elements[element_id])
         for relation_id in relations & self.relations.keys():
             if self.document.model.find_relation(relation_id) is not None:
                 self._refresh_relation(relation_id)
@@ -213,14 +211,17 @@ class DiagramScene(QGraphicsScene):
             self._remove(item_id)
         elif isinstance(new, Bounds):
             if item_id in self.elements:
-                self.elements[item_id].set_bounds(to_rect(new))
-                self.element_moved(self.elements[item_id])
+                item = self.elements[item_id]
+                corner = item.scenePos()
+                item.set_bounds(to_rect(new))
+                if item.scenePos() == corner:  # resized in place: Qt tells the item only of moves
+                    self.element_moved(item)
             else:
                 self._add_element(item_id, new)
                 self._parent(item_id)
                 for child_id in self._contained(item_id):
                     self._parent(child_id)
-            relations.update(r.id for r in self.document.model.incident(item_id) if r.id in self.relations)
+                relations.update(r.id for r in self.document.model.incident(item_id) if r.id in self.relations)
         elif item_id in self.relations:
             self.relations[item_id].set_bends([QPointF(p.x, p.y) for p in new.bends])
         else:

@@ -141,3 +141,39 @@ def test_items_write_in_the_canvas_font_whatever_font_the_painter_brings(scene: 
     assert _font_after_paint(scene.elements["ctx-pricing"], 96, serif) <= CANVAS_POINT_SIZE  # ends on its caption
     # On a printer's 600 dots to the inch, as big against the boxes as on a 96 dpi screen.
     assert abs(_font_after_paint(line, 600) - CANVAS_POINT_SIZE * 96 / 600) < 0.01
+
+
+def test_renaming_an_event_renames_the_flows_labelled_with_it(document: Document, scene: DiagramScene) -> None:
+    event = next(e for e in document.model.elements() if e.name == "OrderPlaced")
+    labelled = [line for line in scene.relations.values() if line.label == "OrderPlaced"]
+    assert labelled
+    with document.edit("Rename event") as model:
+        model.update_element(event.id, name="OrderSubmitted")
+    assert all(line.label == "OrderSubmitted" and line.shown_label == "OrderSubmitted" for line in labelled)
+    document.undo_stack.undo()
+    assert all(line.label == "OrderPlaced" for line in labelled)
+
+
+def test_a_moved_context_re_routes_each_of_its_lines_once(document: Document, scene: DiagramScene,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """The scene used to route a moved box's lines three times (the item's move, the layout, the relations)."""
+    from app.canvas.items import RelationItem
+
+    routed: list[str] = []
+    original = RelationItem.route
+
+    def counting(self: RelationItem, source: QRectF, target: QRectF) -> None:
+        routed.append(self.relation_id)
+        original(self, source, target)
+
+    monkeypatch.setattr(RelationItem, "route", counting)
+    boxes = ["ctx-ordering", *scene._contained("ctx-ordering")]
+    lines = {r.id for box in boxes for r in document.model.incident(box) if r.id in scene.relations}
+    before = document.model.layout(scene.view_id, "ctx-ordering")
+    assert isinstance(before, Bounds)
+    with document.edit("Move Ordering") as model:
+        model.place(scene.view_id, "ctx-ordering", before.model_copy(update={"x": before.x + 40}))
+    ends = {r: {scene.relations[r].relation.source, scene.relations[r].relation.target} for r in lines}
+    both_ends_moved = [r for r in lines if ends[r] <= set(boxes)]
+    assert set(routed) == lines
+    assert len(routed) == len(lines) + len(both_ends_moved)  # such a line follows each of its two boxes
