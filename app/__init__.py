@@ -1,5 +1,6 @@
-"""Steelframe's front ends: the headless command line (app.cli) and, later, the PySide6 desktop app.
+"""Steelframe's front ends: the headless command line (``app.cli``) and the PySide6 desktop app.
 
-Nothing here imports Qt, so ``python -m app`` and the ``steelframe`` script run on a CI machine
-without a display; the desktop modules import Qt themselves.
+Nothing imported at package level pulls in Qt, so ``python -m app`` and the ``steelframe`` script
+run on a CI machine without a display; the desktop packages (``window``, ``canvas``, ``document``,
+``panels``, ``files``, ``printing``) import Qt themselves.
 """

@@ -2,7 +2,7 @@
 
 The generated estate (2,000 contexts by default) is opened in the main window offscreen, on its
 landscape view (every context drawn). Each sample times, from the start of the edit: the edit
-through ``app.editing`` or ``document.edit`` (one undo step), the engine's incremental check, every
+through ``app.document.editing`` or ``document.edit`` (one undo step), the engine's incremental check, every
 listener (scene badges, status bar counts, model tree, violations panel, history), and
 ``QApplication.processEvents()``, in which Qt repaints what changed: that is *repainted*, and the
 sample checks that the canvas really received a paint event over the edited box. Then it forces a
@@ -31,11 +31,11 @@ from PySide6.QtCore import QEvent, QObject, QRect, QSettings
 from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
-from app import editing
-from app.document import Document
-from app.main import application
-from app.mainwindow import MainWindow
-from app.recovery import RecoveryStore
+from app.document import editing
+from app.document.controller import Document
+from app.files.recovery import RecoveryStore
+from app.window.main import application
+from app.window.mainwindow import MainWindow
 from bench.estate import generate
 from bench.measure import median, p99
 from model.relations import Flow

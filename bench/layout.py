@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import sys
 
-from app.layout import graph_for_view, run_layout
 from bench.estate import generate
+from exporters.graphviz.layout import graph_for_view, run_layout
 from model.ids import new_id
 from model.store import Model
 from model.views import Bounds, Route, ViewInfo

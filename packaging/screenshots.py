@@ -34,10 +34,10 @@ def render(out: Path, templates: Sequence[str] = TEMPLATES, themes: Sequence[str
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
-    from app.document import Document
-    from app.main import application
-    from app.mainwindow import MainWindow
-    from app.recovery import RecoveryStore
+    from app.document.controller import Document
+    from app.files.recovery import RecoveryStore
+    from app.window.main import application
+    from app.window.mainwindow import MainWindow
     from model.templates import build_template
 
     app = application()
@@ -72,7 +72,7 @@ def render(out: Path, templates: Sequence[str] = TEMPLATES, themes: Sequence[str
 
 def _presentation(window: object, target: Path) -> Path:
     """The same window in presentation mode (F5), as a workshop room sees it."""
-    from app.mainwindow import MainWindow
+    from app.window.mainwindow import MainWindow
 
     assert isinstance(window, MainWindow)
     window.presentation.enter()
@@ -93,7 +93,7 @@ def _settle(app: object) -> None:
 
 
 def _select(window: object, element_id: str | None) -> None:
-    from app.mainwindow import MainWindow
+    from app.window.mainwindow import MainWindow
 
     assert isinstance(window, MainWindow)
     model = window.document.model

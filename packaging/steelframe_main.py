@@ -1,4 +1,4 @@
-"""The bundle's entry script: the frozen ``steelframe`` executable is this, i.e. ``app.cli:main``.
+"""The bundle's entry script: the frozen ``steelframe`` executable is this, i.e. ``app.cli.main:main``.
 
 PyInstaller freezes a script, not a console-script entry point, so this is the bridge; ``steelframe``
 with no arguments opens the desktop app, with a command it is the command line.
@@ -11,7 +11,7 @@ to install in one line instead of a traceback.
 
 import sys
 
-from app.cli import main
+from app.cli.main import main
 
 MISSING_LIBRARY = "cannot open shared object file"
 

@@ -11,7 +11,9 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-REFERENCE = Path(__file__).resolve().parents[2] / "shared" / "reference" / "archimate"
+from tests.paths import REFERENCE as REFERENCE_ROOT
+
+REFERENCE = REFERENCE_ROOT / "archimate"
 XSD = REFERENCE / "xsd"
 SAMPLES = REFERENCE / "samples"
 _XML_XSD_URLS = ("http://www.w3.org/2001/xml.xsd", "http://www.w3.org/2001/03/xml.xsd")

@@ -49,6 +49,6 @@ def test_importing_everything_headless_loads_no_qt() -> None:
 
 
 def test_the_command_line_is_headless() -> None:
-    script = "import sys, app.cli; print(any(m.startswith('PySide6') for m in sys.modules))"
+    script = "import sys, app.cli.main; print(any(m.startswith('PySide6') for m in sys.modules))"
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, check=True)
     assert result.stdout.strip() == "False", result.stderr

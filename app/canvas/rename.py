@@ -1,5 +1,5 @@
 """In-place renaming: a line editor laid over a box (or a line's label). Enter or leaving the editor
-commits one "Rename" step; Esc cancels. The editor asks ``app.editing``; it never writes the model."""
+commits one "Rename" step; Esc cancels. The editor asks ``app.document.editing``; it never writes the model."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import QGraphicsProxyWidget, QLineEdit
 
-from app import editing
 from app.canvas.items import ElementItem
 from app.canvas.scene import DiagramScene
+from app.document import editing
 from model.errors import ModelError
 from model.vocabulary import ElementKind
 

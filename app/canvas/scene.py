@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsSceneMouse
 from app.canvas import style
 from app.canvas.items import ElementItem, RelationItem, fact_details
 from app.canvas.labels import Grid, Obstacles, place
-from app.document import Document
-from app.selection import Selection
+from app.document.controller import Document
+from app.document.selection import Selection
 from model.changes import Committed, ElementChange, LayoutChange, RelationChange
 from model.elements import ElementBase
 from model.engine import Diff

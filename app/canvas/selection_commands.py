@@ -1,7 +1,7 @@
 """The canvas's commands on its selection: copy, paste, duplicate, delete, remove from view, align,
 add the next element, link two elements. Each is one editing step; a refusal goes to the status bar.
 
-The view's keys and the window's menus (``app.commands``) both call these.
+The view's keys and the window's menus (``app.window.commands``) both call these.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtGui import QGuiApplication
 
-from app import clipboard, editing
+from app.document import clipboard, editing
 from model.errors import ModelError
 from model.vocabulary import FlowStyle
 

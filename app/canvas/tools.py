@@ -1,7 +1,7 @@
 """Canvas tools: interaction objects that turn a press, moves and a release into one editing command.
 
 The view hands each gesture to one tool (``press`` returns True when the tool takes the gesture;
-False leaves it to Qt: selecting, rubber band, moving boxes). Tools ask ``app.editing``; they never
+False leaves it to Qt: selecting, rubber band, moving boxes). Tools ask ``app.document.editing``; they never
 write the model themselves, and Esc calls ``cancel``.
 
 Connecting works in any mode too: drag with the right mouse button, or Alt + drag, from one box to
@@ -17,9 +17,9 @@ from PySide6.QtCore import QLineF, QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QMouseEvent, QPen
 from PySide6.QtWidgets import QApplication, QGraphicsLineItem, QGraphicsRectItem, QMenu, QWidget
 
-from app import editing
 from app.canvas.items import ElementItem
 from app.canvas.scene import default_bounds, snap, to_bounds
+from app.document import editing
 from model.errors import ModelError
 from model.vocabulary import ElementKind, FlowStyle, RelationKind
 

@@ -25,14 +25,14 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsView, QMenu, QWidget
 
-from app import editing
 from app.canvas import style
 from app.canvas.items import ElementItem, RelationItem
 from app.canvas.rename import InPlaceEditor
 from app.canvas.scene import DiagramScene
 from app.canvas.selection_commands import SelectionCommands
+from app.canvas.tool_state import Mode, ToolState
 from app.canvas.tools import ConnectTool, CreateTool, SelectTool, Tool
-from app.tool_state import Mode, ToolState
+from app.document import editing
 from model.changes import Committed, LayoutChange
 from model.errors import ModelError
 from model.views import Bounds

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QUndoView, QVBoxLayout, QWidget
 
-from app.document import Document
+from app.document.controller import Document
 
 EMPTY_LABEL = "Opened"
 

@@ -7,11 +7,11 @@ from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QPe
 from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QTreeView, QVBoxLayout, QWidget
 
-from app.document import Document
+from app.document.controller import Document
+from app.document.selection import Selection
 from app.panels.icons import kind_icon
 from app.panels.labels import element_label, group_title, relation_label
 from app.panels.tree_filter import SORT_ROLE, TreeFilter
-from app.selection import Selection
 from model.changes import Committed, ElementChange, RelationChange
 from model.elements import ElementBase
 from model.relations import RelationBase

@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.canvas.tool_state import Mode, ToolState
 from app.panels.icons import connect_icon, kind_icon, select_icon
-from app.tool_state import Mode, ToolState
 from model.vocabulary import ElementKind, FlowStyle
 
 FLOW_STYLES = (FlowStyle.QUERY, FlowStyle.COMMAND, FlowStyle.EVENT)

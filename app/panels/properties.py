@@ -9,12 +9,12 @@ from typing import Any
 
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from app.document import Document
+from app.document.controller import Document
+from app.document.selection import Selection
 from app.panels.editors import FieldEditor
 from app.panels.field_types import FieldType, fields_of
 from app.panels.form import Committer, Form
 from app.panels.labels import element_label, relation_label
-from app.selection import Selection
 from model.changes import Committed, ElementChange, RelationChange, SettingsChange
 from model.elements import ElementBase
 from model.errors import ModelError

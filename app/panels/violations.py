@@ -19,10 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.document import Document
+from app.document.controller import Document
+from app.document.selection import Selection
 from app.panels.violations_model import MESSAGE, RULE, ViolationFilter, ViolationTable
 from app.panels.waive import waive, waiving_decision
-from app.selection import Selection
 from model.changes import Committed, ElementChange
 from model.engine import Diff, Violation
 from model.palette import SEVERITY_COLOURS, WAIVED_COLOUR

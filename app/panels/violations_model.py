@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor
 
-from app.document import Document
+from app.document.controller import Document
 from app.panels.icons import severity_icon
 from app.panels.labels import item_label
 from model.engine import Diff, Violation

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime
 import textwrap
 
-from app.document import Document
+from app.document.controller import Document
 from model.elements import Decision
 from model.engine import Violation
 from model.ids import new_id

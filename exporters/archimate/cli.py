@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from exporters.archimate.export import write_archimate
+from exporters.archimate.writing.export import write_archimate
 from exporters.registry import ExportOptions
 from model.errors import ModelError
 from model.store import Model

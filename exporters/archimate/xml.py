@@ -10,7 +10,7 @@ from typing import TypeAlias
 from lxml import etree  # lxml ships no type hints
 
 from exporters.archimate.mapping import NAMESPACE, XML_NS, XSI
-from exporters.archimate.text import Tag
+from exporters.archimate.writing.text import Tag
 from model.errors import ModelError
 from model.palette import rgb
 

@@ -15,10 +15,10 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from app.canvas.scene import DiagramScene
-from app.document import Document
-from app.mainwindow import MainWindow
-from app.recovery import RecoveryStore
-from app.selection import Selection
+from app.document.controller import Document
+from app.document.selection import Selection
+from app.files.recovery import RecoveryStore
+from app.window.mainwindow import MainWindow
 from model.templates import build_template
 
 

@@ -10,9 +10,9 @@ import pytest
 from desktop_share import APP_ID, DESKTOP_FILE, MIME_FILE, MIME_TYPE, ROOT, lay_out_share, share_files
 from lxml import etree
 
-from app import cli
-from app.main import DESKTOP_FILE_NAME, application
-from app.settings import APPLICATION
+from app.cli import main as cli
+from app.window.main import DESKTOP_FILE_NAME, application
+from app.window.settings import APPLICATION
 from tests.packaging.desktop_entry import entry, exec_argv
 
 MIME_NS = "{http://www.freedesktop.org/standards/shared-mime-info}"

@@ -9,7 +9,7 @@ from lxml import etree
 from PySide6.QtGui import QImage
 from PySide6.QtSvg import QSvgRenderer
 
-from app.main import application_icon
+from app.window.main import application_icon
 
 # QApplication before build_icons.render, which would otherwise make a QGuiApplication the widget tests cannot use
 pytestmark = pytest.mark.usefixtures("qapp")

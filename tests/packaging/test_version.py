@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 from desktop_share import PYPROJECT, ROOT, project_version
 
-from app import cli, version
+from app import version
+from app.cli import main as cli
 
 
 def test_the_version_is_pyprojects() -> None:

@@ -1,0 +1,50 @@
+"""``steelframe new``, ``import`` and ``export``: model files made from templates and exchange files,
+and written in every export format."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from app.cli.exits import EXIT_OK
+from app.cli.loading import load, writable
+from exporters.adr import merge_adrs
+from exporters.archimate import import_archimate
+from exporters.registry import ExportOptions
+from exporters.registry import export as export_model
+from model.errors import ModelError
+from model.fileformat import FileFormatError, save_model
+from model.templates import build_template
+
+
+def run_export(args: argparse.Namespace) -> int:
+    model, _ = load(args.model)
+    if args.to != "adr":
+        writable(args.output, force=True)
+    options = ExportOptions(view=args.view, overlay=args.overlay, direction=args.direction)
+    export_model(model, args.to, Path(args.output), options)
+    sys.stdout.write(f"wrote {args.output} ({args.to}) from {args.model}\n")
+    return EXIT_OK
+
+
+def run_import(args: argparse.Namespace) -> int:
+    writable(args.output, args.force)
+    model = import_archimate(args.exchange)
+    if args.decisions:
+        merge_adrs(model, Path(args.decisions))
+    save_model(model, args.output)
+    counts = f"{len(model.elements())} elements, {len(model.relations())} relations, {len(model.views())} views"
+    sys.stdout.write(f"wrote {args.output} from {args.exchange} ({counts})\n")
+    return EXIT_OK
+
+
+def run_new(args: argparse.Namespace) -> int:
+    writable(args.output, args.force)
+    try:
+        model = build_template(args.template)
+    except ModelError as error:
+        raise FileFormatError(f"{args.output}: cannot build the {args.template} template: {error}") from None
+    save_model(model, args.output)
+    sys.stdout.write(f"wrote {args.output} from the {args.template} template\n")
+    return EXIT_OK

@@ -1,0 +1,333 @@
+"""Editing commands shared by the canvas tools, the keyboard and the window's menus.
+
+Each command is one user action, so one ``document.edit`` step (one undo step). A command that
+cannot be done raises ``Refused`` with a reason a workshop participant understands; the model is
+then left exactly as it was (the transaction rolls back).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from enum import StrEnum
+from typing import Any
+
+from app.canvas import style
+from app.document.controller import Document
+from app.document.selection import Selection
+from model.elements import ELEMENT_CLASSES, ElementBase, Note
+from model.errors import ModelError
+from model.ids import new_id
+from model.relations import ENDPOINTS, RELATION_CLASSES, endpoint_problem, relations_between
+from model.store import Model
+from model.views import Bounds
+from model.vocabulary import ElementKind, FlowStyle, RelationKind
+
+K = ElementKind
+GAP = 40.0
+PREFIXES = {
+    K.CONTEXT: "ctx", K.SERVICE: "svc", K.SYSTEM: "sys", K.ACL: "acl", K.TEAM: "team", K.FACT: "fact",
+    K.DATASTORE: "ds", K.EVENT: "evt", K.TOPIC: "topic", K.SAGA: "saga", K.INVARIANT: "inv",
+    K.RECONCILIATION: "rec", K.DECISION: "dec", K.NOTE: "note",
+}
+
+
+class Refused(ModelError):
+    """An editing command that was not done; ``str()`` is the line the status bar shows."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+    def __str__(self) -> str:
+        return f"Refused: {self.reason}"
+
+
+class Edge(StrEnum):
+    LEFT = "left"
+    RIGHT = "right"
+    TOP = "top"
+    BOTTOM = "bottom"
+    CENTRE_HORIZONTAL = "centre-horizontal"  # same horizontal centre (x): boxes line up in a column
+    CENTRE_VERTICAL = "centre-vertical"  # same vertical centre (y): boxes line up in a row
+
+
+@contextmanager
+def step(document: Document, label: str) -> Iterator[Model]:
+    """One undo step; a verb's refusal becomes ``Refused`` after the transaction rolled back."""
+    try:
+        with document.edit(label) as model:
+            yield model
+    except Refused:
+        raise
+    except ModelError as error:
+        raise Refused(str(error)) from error
+
+
+def _element(model: Model, element_id: str) -> ElementBase:
+    element = model.find_element(element_id)
+    if element is None:
+        raise Refused(f"there is no element {element_id!r}")
+    return element
+
+
+def bounds_in_view(model: Model, view_id: str, element_id: str) -> Bounds | None:
+    layout = model.layout(view_id, element_id)
+    return layout if isinstance(layout, Bounds) else None
+
+
+def placed_in_view(model: Model, view_id: str, ids: Iterable[str]) -> dict[str, Bounds]:
+    """The elements among ``ids`` shown in the view, with their boxes, in the given order."""
+    found = {i: bounds_in_view(model, view_id, i) for i in dict.fromkeys(ids) if model.find_element(i) is not None}
+    return {i: b for i, b in found.items() if b is not None}
+
+
+def _describe(model: Model, ids: list[str]) -> str:
+    if len(ids) == 1:
+        item = model.find_element(ids[0]) or model.find_relation(ids[0])
+        return (item.name if item is not None else "") or ids[0]
+    return f"{len(ids)} items"
+
+
+# ----------------------------------------------------------------- creating
+
+def fresh_name(model: Model, kind: ElementKind) -> str:
+    """``Context 1``, ``Context 2``...: the first numbered name not yet used by an element of ``kind``."""
+    base = "ACL" if kind is K.ACL else kind.value.capitalize()
+    used = {e.name for e in model.elements(kind)}
+    number = 1
+    while f"{base} {number}" in used:
+        number += 1
+    return f"{base} {number}"
+
+
+def container_at(model: Model, view_id: str, bounds: Bounds) -> str | None:
+    """The smallest context box of the view holding the centre of ``bounds``, if any."""
+    cx, cy = bounds.x + bounds.w / 2, bounds.y + bounds.h / 2
+    holders = [
+        (b.w * b.h, context.id) for context in model.elements(K.CONTEXT)
+        if (b := bounds_in_view(model, view_id, context.id)) is not None
+        and b.x <= cx <= b.x + b.w and b.y <= cy <= b.y + b.h
+    ]
+    return min(holders)[1] if holders else None
+
+
+def _add(model: Model, view_id: str, kind: ElementKind, bounds: Bounds, name: str | None) -> str:
+    element_id = new_id(PREFIXES[kind])
+    name = fresh_name(model, kind) if name is None else name
+    model.add_element(ELEMENT_CLASSES[kind](id=element_id, kind=kind, name=name))
+    model.place(view_id, element_id, bounds)
+    if kind in (K.SERVICE, K.ACL):
+        holder = container_at(model, view_id, bounds)
+        if holder is not None:
+            contain_in(model, holder, element_id)
+    return element_id
+
+
+def contain_in(model: Model, holder: str, element_id: str) -> None:
+    contains = RELATION_CLASSES[RelationKind.CONTAINS]
+    model.add_relation(contains(id=new_id("contains"), kind=RelationKind.CONTAINS, source=holder, target=element_id))
+
+
+def create_element(document: Document, view_id: str, kind: ElementKind, bounds: Bounds, name: str | None = None,  # noqa: PLR0917
+                   selection: Selection | None = None) -> str:
+    """Add an element and show it at ``bounds``; a service or acl drawn inside a context belongs to it."""
+    with step(document, f"Add {kind}") as model:
+        element_id = _add(model, view_id, kind, bounds, name)
+    if selection is not None:
+        selection.set([element_id])
+    return element_id
+
+
+def free_bounds(model: Model, view_id: str, anchor_id: str | None, kind: ElementKind) -> Bounds:
+    """A box for a new element: right of the anchor, or right of everything; moved down while it overlaps
+    a box (other than the boxes the anchor is drawn inside)."""
+    width, height = style.DEFAULT_SIZE.get(kind, style.FALLBACK_SIZE)
+    boxes = [b for b in model.layouts(view_id).values() if isinstance(b, Bounds)]
+    anchor = bounds_in_view(model, view_id, anchor_id) if anchor_id else None
+    if anchor is not None:
+        x, y = anchor.x + anchor.w + GAP, anchor.y
+    elif boxes:
+        x, y = max(b.x + b.w for b in boxes) + GAP, min(b.y for b in boxes)
+    else:
+        x, y = GAP, GAP
+    x, y = round(x / style.GRID) * style.GRID, round(y / style.GRID) * style.GRID
+    candidate = Bounds(x=x, y=y, w=width, h=height)
+    for _ in range(200):
+        blocking = [b for b in boxes if _overlap(b, candidate) and not (anchor and b != anchor and _holds(b, anchor))]
+        if not blocking:
+            break
+        bottom = max(b.y + b.h for b in blocking)
+        candidate = candidate.model_copy(update={"y": round((bottom + GAP / 2) / style.GRID) * style.GRID})
+    return candidate
+
+
+def _overlap(a: Bounds, b: Bounds) -> bool:
+    return a.x < b.x + b.w and b.x < a.x + a.w and a.y < b.y + b.h and b.y < a.y + a.h
+
+
+def _holds(outer: Bounds, inner: Bounds) -> bool:
+    return (outer.x <= inner.x and outer.y <= inner.y
+            and inner.x + inner.w <= outer.x + outer.w and inner.y + inner.h <= outer.y + outer.h)
+
+
+def add_next_to(document: Document, view_id: str, anchor_id: str | None, kind: ElementKind,  # noqa: PLR0917
+                name: str | None = None, selection: Selection | None = None) -> str:
+    """Keyboard capture: a new element right of the anchor (or at a free spot), then selected."""
+    bounds = free_bounds(document.model, view_id, anchor_id, kind)
+    return create_element(document, view_id, kind, bounds, name, selection=selection)
+
+
+# --------------------------------------------------------------- connecting
+
+def relation_choices(model: Model, source_id: str, target_id: str) -> list[RelationKind]:
+    """The relation kinds that may join the two elements, the most likely first.
+
+    A context drawn to a fact owns it when nobody does yet, writes it when it already owns it,
+    and otherwise replicates it.
+    """
+    source, target = _element(model, source_id), _element(model, target_id)
+    choices = relations_between(source.kind, target.kind)
+    if RelationKind.OWNS in choices:
+        owners = {r.source for r in model.incoming(target_id, RelationKind.OWNS)}
+        first = (RelationKind.WRITES if source_id in owners else RelationKind.REPLICATES) if owners else None
+        if first is not None:
+            choices.remove(first)
+            choices.insert(0, first)
+    return choices
+
+
+def connection_problem(source: ElementKind, target: ElementKind) -> str:
+    """Why no relation joins the two kinds, worded by ``endpoint_problem`` for the nearest relation."""
+    starting = [k for k, (sources, _) in ENDPOINTS.items() if source in sources]
+    ending = [k for k, (_, targets) in ENDPOINTS.items() if target in targets]
+    if not starting and not ending:
+        return f"a {source} and a {target} take part in no relation"
+    return endpoint_problem((starting or ending)[0], source, target) or f"nothing joins a {source} to a {target}"
+
+
+def connect(document: Document, view_id: str, source_id: str, target_id: str, kind: RelationKind | None = None,  # noqa: PLR0917
+            style: FlowStyle = FlowStyle.QUERY, selection: Selection | None = None) -> str:
+    """Add the relation the two ends allow (``kind`` or the most likely one) and draw it in the view."""
+    model = document.model
+    source, target = _element(model, source_id), _element(model, target_id)
+    if source_id == target_id:
+        raise Refused("a relation joins two different elements")
+    if kind is None:
+        choices = relation_choices(model, source_id, target_id)
+        if not choices:
+            raise Refused(connection_problem(source.kind, target.kind))
+        kind = choices[0]
+    problem = endpoint_problem(kind, source.kind, target.kind)
+    if problem:
+        raise Refused(problem)
+    attributes: dict[str, Any] = {"style": style} if kind is RelationKind.FLOW else {}
+    relation_id = new_id(kind.value)
+    label = f"Add {style} flow" if kind is RelationKind.FLOW else f"Add {kind}"
+    with step(document, label) as edit:
+        relation = RELATION_CLASSES[kind](id=relation_id, kind=kind, source=source_id, target=target_id, **attributes)
+        edit.add_relation(relation)
+        if bounds_in_view(edit, view_id, source_id) and bounds_in_view(edit, view_id, target_id):
+            edit.route(view_id, relation_id)
+    if selection is not None:
+        selection.set([relation_id])
+    return relation_id
+
+
+def link_selected(document: Document, view_id: str, ids: Iterable[str], style: FlowStyle = FlowStyle.QUERY,
+                  selection: Selection | None = None) -> str:
+    """Link the two selected elements, first selected to second, with a flow of ``style``."""
+    ends = [i for i in dict.fromkeys(ids) if document.model.find_element(i) is not None]
+    if len(ends) != 2:
+        raise Refused("select exactly two elements to link them with a flow")
+    return connect(document, view_id, ends[0], ends[1], RelationKind.FLOW, style=style, selection=selection)
+
+
+# ----------------------------------------------------------------- changing
+
+def editable_text(model: Model, item_id: str) -> str:
+    """What in-place editing shows: a note's text, otherwise the name."""
+    item = model.find_element(item_id) or model.find_relation(item_id)
+    if item is None:
+        raise Refused(f"there is no element {item_id!r}")
+    return item.text if isinstance(item, Note) and item.text else item.name
+
+
+def rename(document: Document, item_id: str, name: str) -> None:
+    """Rename an element or relation (a note's text is what it shows); no step when nothing changes."""
+    model = document.model
+    with step(document, "Rename") as edit:
+        element = model.find_element(item_id)
+        if isinstance(element, Note) and element.text:
+            edit.update_element(item_id, text=name)
+        elif element is not None:
+            edit.update_element(item_id, name=name.strip())
+        elif model.find_relation(item_id) is not None:
+            edit.update_relation(item_id, name=name.strip())
+        else:
+            raise Refused(f"there is no element {item_id!r}")
+
+
+def delete_from_model(document: Document, ids: Iterable[str]) -> None:
+    """Delete elements and relations from the model, and so from every view."""
+    model = document.model
+    wanted = [i for i in dict.fromkeys(ids) if i in model]
+    if not wanted:
+        raise Refused("select something to delete")
+    with step(document, f"Delete {_describe(model, wanted)}") as edit:
+        for item_id in wanted:
+            if edit.find_relation(item_id) is not None:
+                edit.remove_relation(item_id)
+            elif edit.find_element(item_id) is not None:
+                edit.remove_element(item_id)
+
+
+def remove_from_view(document: Document, view_id: str, ids: Iterable[str]) -> None:
+    """Take elements and relations off this view only; the model keeps them."""
+    model = document.model
+    wanted = [i for i in dict.fromkeys(ids) if model.layout(view_id, i) is not None]
+    if not wanted:
+        raise Refused("select something shown in this view to remove it from the view")
+    with step(document, f"Remove {_describe(model, wanted)} from view") as edit:
+        for item_id in wanted:
+            if edit.layout(view_id, item_id) is not None:
+                edit.unplace(view_id, item_id)
+
+
+def _move(model: Model, view_id: str, element_id: str, delta: tuple[float, float], moving: set[str]) -> None:
+    """Move a box and what is drawn inside it (bounds are absolute, so children move explicitly),
+    except the children in ``moving``, which move on their own."""
+    bounds = bounds_in_view(model, view_id, element_id)
+    if bounds is None:
+        return
+    model.place(view_id, element_id, bounds.model_copy(update={"x": bounds.x + delta[0], "y": bounds.y + delta[1]}))
+    for relation in model.outgoing(element_id, RelationKind.CONTAINS):
+        if relation.target not in moving:
+            _move(model, view_id, relation.target, delta, moving)
+
+
+def align(document: Document, view_id: str, ids: Iterable[str], edge: Edge | str) -> None:
+    """Line boxes up on an edge or a centre of the box around all of them."""
+    edge = Edge(edge)
+    boxes = placed_in_view(document.model, view_id, ids)
+    if len(boxes) < 2:
+        raise Refused("select two or more boxes to align them")
+    left, top = min(b.x for b in boxes.values()), min(b.y for b in boxes.values())
+    right, bottom = max(b.x + b.w for b in boxes.values()), max(b.y + b.h for b in boxes.values())
+    around = Bounds(x=left, y=top, w=right - left, h=bottom - top)
+    with step(document, f"Align {edge}") as model:
+        for element_id, bounds in boxes.items():
+            x, y = _aligned(edge, bounds, around)
+            _move(model, view_id, element_id, (x - bounds.x, y - bounds.y), set(boxes))
+
+
+def _aligned(edge: Edge, box: Bounds, around: Bounds) -> tuple[float, float]:
+    """Where ``box`` goes when aligned on ``edge`` of the box ``around`` the selection."""
+    return {
+        Edge.LEFT: (around.x, box.y),
+        Edge.RIGHT: (around.x + around.w - box.w, box.y),
+        Edge.TOP: (box.x, around.y),
+        Edge.BOTTOM: (box.x, around.y + around.h - box.h),
+        Edge.CENTRE_HORIZONTAL: (around.x + (around.w - box.w) / 2, box.y),
+        Edge.CENTRE_VERTICAL: (box.x, around.y + (around.h - box.h) / 2),
+    }[edge]

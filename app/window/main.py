@@ -1,0 +1,58 @@
+"""The desktop app's entry point: ``steelframe`` and ``steelframe gui [MODEL]`` end up here."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
+
+from app.document.controller import Document
+from app.files.restore import offer_recovery
+from app.window.mainwindow import MainWindow
+from app.window.settings import APPLICATION, ORGANIZATION
+from model.fileformat import load_model
+from model.templates import build_template
+
+#: The application icon, drawn from resources/icons/steelframe.svg by packaging/build_icons.py.
+ICONS = Path(__file__).resolve().parents[2] / "resources" / "icons"
+#: The desktop entry's name (packaging/linux/steelframe.desktop) without ``.desktop``: Wayland's app
+#: id, and how a desktop matches the window to the entry and its icon.
+DESKTOP_FILE_NAME = "steelframe"
+
+
+def application() -> QApplication:
+    """The one QApplication, named so that settings and the recovery folder land in Steelframe's place."""
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    app.setDesktopFileName(DESKTOP_FILE_NAME)
+    app.setWindowIcon(application_icon())
+    return app
+
+
+def application_icon() -> QIcon:
+    """Every PNG size of the icon (plain PNGs: no SVG icon-engine plugin is needed to show it)."""
+    icon = QIcon()
+    for png in sorted(ICONS.glob("steelframe-*.png")):
+        icon.addFile(str(png))
+    return icon
+
+
+def run_gui(model_path: str | None) -> int:
+    """Open the main window on ``model_path`` (or a blank model) and run the event loop.
+
+    The model is read before any window exists, so an unusable file fails the way the command line
+    reports it (``FileFormatError`` and ``OSError`` reach ``app.cli``: exit 2, one line).
+    """
+    model = load_model(model_path) if model_path is not None else build_template("blank")
+    path = Path(model_path).resolve() if model_path is not None else None
+    app = application()
+    window = MainWindow(Document(model, path))
+    window.show()
+    recovered = offer_recovery(window)  # kept alive (referenced) while the event loop runs
+    code = app.exec()
+    recovered.clear()
+    return int(code)

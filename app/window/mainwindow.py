@@ -1,0 +1,280 @@
+"""The main window: toolbar, palette, view tabs, model tree and properties, violations and history,
+and the status bar with the violation counts. It assembles the pieces and swaps the document they
+show; files, commands, presentation and themes live in their own modules.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent
+from PySide6.QtWidgets import QApplication, QMainWindow, QToolBar, QVBoxLayout, QWidget
+
+from app.canvas.tool_state import ToolState
+from app.document.controller import Document
+from app.document.selection import Selection
+from app.files.controller import FileController
+from app.files.exports import ModelExports
+from app.files.recent import RecentMenu
+from app.files.recovery import AUTOSAVE_MS, RecoveryStore
+from app.printing.commands import PrintCommands
+from app.window import actions as table
+from app.window.arrange import Arranger
+from app.window.capture import CaptureBox
+from app.window.commands import EditCommands
+from app.window.counts import CountPills
+from app.window.docks import Docks, Panels
+from app.window.help import show_about, show_shortcuts
+from app.window.presentation import CountsOverlay, Presentation
+from app.window.settings import open_settings
+from app.window.themes import DEFAULT_THEME, THEMES, apply_theme, canvas_background
+from app.window.views_tabs import ViewTabs
+from model.engine import Diff
+from model.errors import ModelError
+from model.templates import build_template
+from model.vocabulary import FlowStyle
+
+log = logging.getLogger(__name__)
+APP_NAME = "Steelframe"
+
+
+class MainWindow(QMainWindow):
+    """One model at a time, in the layout Archi and Sparx users know."""
+
+    def __init__(self, document: Document | None = None, *, settings: QSettings | None = None,
+                 recovery: RecoveryStore | None = None, autosave_ms: int = AUTOSAVE_MS) -> None:
+        super().__init__()
+        self.setObjectName("main-window")
+        self.settings = settings if settings is not None else open_settings()
+        self.recovery = recovery or RecoveryStore()
+        self.tool_state = ToolState()
+        self.imported_from: Path | None = None
+        self.theme = self._apply_theme(str(self.settings.value("view/theme", DEFAULT_THEME)))
+        self.document: Document = None  # type: ignore[assignment]  # set by install() below
+        self.selection = Selection()
+        self.tabs: ViewTabs = None  # type: ignore[assignment]
+        self.panels: Panels | None = None
+        self._edits, self._autosaved = 0, -1  # transactions committed on this document; as of the last autosave
+        self.files = FileController(self, self.settings, self.recovery)
+        self.commands = EditCommands(self)
+        self.printing = PrintCommands(self)
+        self.exports = ModelExports(self)
+        self.arranger = Arranger(self)
+        self.action_map = table.build_actions(self)
+        self.menus = table.build_menus(self, self.action_map)
+        self.capture = CaptureBox(self.tool_state, self.commands.add_next_to)
+        self.toolbar = self._build_toolbar()
+        self.docks = Docks(self, self.tool_state)
+        self._build_view_menu_extras()
+        self.recent_menu = RecentMenu(self, self.files.recent, self.files.open, self.menus["File"],
+                                      before=self.action_map["save"])
+        self.canvas_area = QWidget()
+        self.canvas_box = QVBoxLayout(self.canvas_area)
+        self.canvas_box.setContentsMargins(0, 0, 0, 0)
+        self.setCentralWidget(self.canvas_area)
+        self.overlay = CountsOverlay(self.canvas_area)
+        self.presentation = Presentation(self, self.overlay, self._presenting)
+        self.pills = CountPills()
+        self.statusBar().addPermanentWidget(self.pills)
+        self.autosave_timer = QTimer(self)
+        self.autosave_timer.setInterval(autosave_ms)
+        self.autosave_timer.timeout.connect(self.autosave)
+        self.autosave_timer.start()
+        self.capture.left.connect(self._focus_canvas)
+        self.files.recent_changed.connect(self.recent_menu.fill)
+        self.tool_state.changed.connect(self._follow_tool_state)
+        self.resize(1440, 900)
+        self.install(document or Document(build_template("blank")))
+        self.set_theme(self.theme)
+        self.docks.default_sizes()
+        self._restore_layout()
+        self._follow_tool_state()
+
+    # --------------------------------------------------------------- building
+
+    def _build_toolbar(self) -> QToolBar:
+        toolbar = self.addToolBar("Main")
+        toolbar.setObjectName("toolbar-main")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        for key in table.TOOLBAR:
+            if key == "|":
+                toolbar.addSeparator()
+            else:
+                toolbar.addAction(self.action_map[key])
+        toolbar.addSeparator()
+        toolbar.addWidget(self.capture)
+        return toolbar
+
+    def _build_view_menu_extras(self) -> None:
+        panels = self.menus["View"].addMenu("Pa&nels")
+        toggles = self.docks.toggle_actions()
+        panels.addActions(toggles)
+        self.addActions(toggles)  # their keys work while the menu bar is hidden too
+
+    # --------------------------------------------------------------- document
+
+    def widget(self) -> QWidget:
+        return self
+
+    def install(self, document: Document, imported_from: Path | None = None) -> None:
+        """Show ``document`` in every part of the window; the previous document is closed."""
+        old, old_tabs = self.document, self.tabs
+        if old_tabs is not None:
+            old_tabs.detach()
+            old_tabs.deleteLater()
+        self.document, self.imported_from = document, imported_from
+        self.selection = Selection()
+        self.tabs = ViewTabs(document, self.selection, self.tool_state)
+        self.tabs.set_background(canvas_background(self.theme))
+        if self.presentation.active:
+            self.tabs.set_canvas_font(Presentation.canvas_font())
+        self.tabs.status.connect(self.show_status)
+        self.canvas_box.addWidget(self.tabs)
+        self.panels = self.docks.install(document, self.selection)
+        self.panels.tree.reveal.connect(self.tabs.reveal)
+        self.panels.violations.reveal.connect(self.tabs.reveal)
+        stack = document.undo_stack
+        table.replace(self, self.action_map, "undo", stack.createUndoAction(self, "&Undo"))
+        table.replace(self, self.action_map, "redo", stack.createRedoAction(self, "&Redo"))
+        self._show_counts(document.counts())
+        document.violations_changed.connect(self._on_diff)
+        document.committed.connect(self._count_edit)
+        self._edits, self._autosaved = 0, -1
+        document.dirty_changed.connect(self.setWindowModified)
+        document.path_changed.connect(self._update_title)
+        self._update_title()
+        self.setWindowModified(document.dirty)
+        self.overlay.raise_()
+        self._focus_canvas()
+        if old is not None:
+            old.close()
+            old.deleteLater()
+
+    def _update_title(self) -> None:
+        self.setWindowTitle(f"{self.files.display_name()}[*] — {APP_NAME}")
+
+    def _count_edit(self) -> None:
+        self._edits += 1
+
+    def _on_diff(self, diff: Diff) -> None:
+        self._show_counts(self.document.counts())
+
+    def _show_counts(self, counts: dict[str, int]) -> None:
+        self.pills.set_counts(counts)
+        self.overlay.set_counts(counts)
+
+    def show_status(self, text: str) -> None:
+        self.statusBar().showMessage(text, 8000)
+
+    # ------------------------------------------------------------ small verbs
+
+    def zoom_in(self) -> None:
+        if view := self.tabs.current_view():
+            view.zoom_in()
+
+    def zoom_out(self) -> None:
+        if view := self.tabs.current_view():
+            view.zoom_out()
+
+    def fit(self) -> None:
+        if view := self.tabs.current_view():
+            view.fit()
+
+    def next_view(self, step: int = 1) -> None:
+        if self.tabs.count():
+            self.tabs.setCurrentIndex((self.tabs.currentIndex() + step) % self.tabs.count())
+
+    def previous_view(self) -> None:
+        self.next_view(-1)
+
+    def focus_capture(self) -> None:
+        self.capture.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.capture.selectAll()
+
+    def focus_search(self) -> None:
+        if self.panels is not None:
+            self.docks.tree.show()
+            self.docks.tree.raise_()
+            self.panels.tree.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            self.panels.tree.search.selectAll()
+
+    def _focus_canvas(self) -> None:
+        if view := self.tabs.current_view():
+            view.setFocus()
+
+    def show_shortcuts(self) -> None:
+        show_shortcuts(self, table.shortcut_table(self.action_map))
+
+    def show_about(self) -> None:
+        show_about(self)
+
+    @staticmethod
+    def _apply_theme(theme: str) -> str:
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            return apply_theme(app, theme)
+        return theme if theme in THEMES else DEFAULT_THEME
+
+    def set_theme(self, theme: str) -> None:
+        """View > Theme: restyle the application and the canvases, and remember the choice."""
+        self.theme = self._apply_theme(theme)
+        self.settings.setValue("view/theme", self.theme)
+        self.action_map[f"theme_{self.theme}"].setChecked(True)
+        self.tabs.set_background(canvas_background(self.theme))
+
+    def _presenting(self, active: bool) -> None:
+        self.action_map["presentation"].setChecked(active)
+        self.action_map["leave_presentation"].setEnabled(active)
+        self.tabs.set_canvas_font(Presentation.canvas_font() if active else None)
+
+    def _follow_tool_state(self) -> None:
+        style = self.tool_state.flow_style
+        if style in (FlowStyle.QUERY, FlowStyle.COMMAND, FlowStyle.EVENT):
+            self.action_map[f"style_{style}"].setChecked(True)
+
+    # --------------------------------------------------- autosave and closing
+
+    def autosave(self) -> Path | None:
+        """Copy a dirty model to the recovery folder (every 30 s) if it changed since the last copy.
+
+        Returns the file written. Writing a 2,000-context estate takes most of a second, so an idle
+        window does not write the same copy again and again.
+        """
+        if not self.document.dirty or self._autosaved == self._edits:
+            return None
+        try:
+            written = self.recovery.write(self.document.model, None if self.imported_from else self.document.path)
+            self._autosaved = self._edits
+            return written
+        except (ModelError, OSError) as error:
+            log.warning("autosave failed: %s", error)
+            self.show_status(f"Autosave failed: {error}")
+            return None
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.presentation.leave()
+        self.arranger.cancel()
+        if not self.files.maybe_save():
+            event.ignore()
+            return
+        self.files.release_current()
+        self.autosave_timer.stop()
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState())
+        self.settings.sync()
+        self.tabs.detach()
+        self.document.close()
+        event.accept()
+
+    def _restore_layout(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        state = self.settings.value("window/state")
+        if isinstance(state, QByteArray | bytes):  # docks first: hidden ones must not hold the size up
+            self.restoreState(QByteArray(state))
+        if isinstance(geometry, QByteArray | bytes):
+            self.restoreGeometry(QByteArray(geometry))
+
+    def all_actions(self) -> dict[str, QAction]:
+        return dict(self.action_map)
