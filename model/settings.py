@@ -14,7 +14,8 @@ ParamValue = int | float | bool | str
 
 
 class Frozen(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # Non-finite numbers have no JSON spelling: refused at the edit, not at the next save.
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
 
 class RuleSettings(Frozen):

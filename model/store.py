@@ -43,7 +43,34 @@ class Model(Queries):
     """A Steelframe model: elements, relations, views, waivers and settings."""
 
     def __init__(self, settings: Settings | None = None) -> None:
-        super().__init__(State(settings))
+        self._start(State(settings))
+
+    @classmethod
+    def from_checked(
+        cls,
+        settings: Settings,
+        *,
+        elements: Iterable[ElementBase],
+        relations: Iterable[RelationBase],
+        views: Iterable[tuple[ViewInfo, Layouts]],
+        waivers: Iterable[Waiver],
+        exchange: ExchangeArchive | None = None,
+    ) -> Model:
+        """A new model of items whose ids, endpoints and references the caller has already checked.
+
+        The file loader and the ArchiMate importer check everything themselves, naming where in the
+        file a problem lies, and must not pay for the same checks twice on tens of thousands of items.
+        Nothing is recorded: nobody listens to a model that does not exist yet, and there is no
+        undo step before the first edit.
+        """
+        model = cls.__new__(cls)
+        model._start(State.of(
+            settings, elements=elements, relations=relations, views=views, waivers=waivers, exchange=exchange
+        ))
+        return model
+
+    def _start(self, state: State) -> None:
+        super().__init__(state)
         self._depth = 0
         self._pending: list[Change] = []
         self._listeners: list[Listener] = []
@@ -217,30 +244,6 @@ class Model(Queries):
         if new != self.settings:
             self._record(SettingsChange(self.settings, new))
         return new
-
-    def add_checked(
-        self,
-        elements: Iterable[ElementBase],
-        relations: Iterable[RelationBase],
-        views: Iterable[tuple[ViewInfo, Layouts]],
-        waivers: Iterable[Waiver],
-    ) -> None:
-        """Add a whole model whose ids, endpoints and references the caller has already checked.
-
-        The file loader checks everything itself, naming JSON paths, and must not pay for the
-        same checks twice on a model of tens of thousands of items. Still one recorded change
-        per item, so listeners and undo see a load like any other transaction.
-        """
-        for element in elements:
-            self._record(ElementChange(None, element, element.id))
-        for relation in relations:
-            self._record(RelationChange(None, relation, relation.id))
-        for view, layouts in views:
-            self._record(ViewChange(None, view, view.id))
-            for item_id, layout in layouts.items():
-                self._record(LayoutChange(None, layout, view.id, item_id))
-        for waiver in waivers:
-            self._record(WaiverChange(None, waiver, waiver.id))
 
     def set_exchange(self, archive: ExchangeArchive | None) -> None:
         if archive != self.exchange:

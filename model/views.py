@@ -8,7 +8,8 @@ from model.ids import Identifier
 
 
 class Frozen(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # Non-finite numbers have no JSON spelling: refused at the edit, not at the next save.
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
 
 class Bounds(Frozen):

@@ -1,4 +1,4 @@
-"""Building a model from a checked document in one "Load" transaction."""
+"""Building a model from a checked document."""
 
 from __future__ import annotations
 
@@ -9,13 +9,14 @@ from model.views import ViewInfo
 
 def build(document: ModelDocument) -> Model:
     """The model of a document that ``checks.document_problem`` found nothing wrong with."""
-    model = Model(document.settings)
-    with model.transaction("Load"):
-        model.add_checked(
-            document.elements, document.relations, [_view(view) for view in document.views], document.waivers
-        )
-        model.set_exchange(document.exchange)
-    return model
+    return Model.from_checked(
+        document.settings,
+        elements=document.elements,
+        relations=document.relations,
+        views=[_view(view) for view in document.views],
+        waivers=document.waivers,
+        exchange=document.exchange,
+    )
 
 
 def _view(view: ViewDocument) -> tuple[ViewInfo, Layouts]:

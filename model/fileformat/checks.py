@@ -11,7 +11,7 @@ from typing import Any
 
 from model.elements import ElementBase
 from model.fileformat.document import ModelDocument
-from model.references import reference_problem
+from model.references import REFERENCE_TARGETS, reference_problem
 from model.relations import ENDPOINTS, RelationBase, endpoint_problem
 from model.vocabulary import RelationKind
 
@@ -28,11 +28,14 @@ def document_problem(document: ModelDocument) -> str | None:
 
 
 def _duplicate_id(document: ModelDocument) -> str | None:
-    seen: dict[str, str] = {}
     sections: list[tuple[str, list[Any]]] = [
         ("elements", document.elements), ("relations", document.relations),
         ("views", document.views), ("waivers", document.waivers),
     ]
+    ids = [item.id for _, items in sections for item in items]
+    if len(set(ids)) == len(ids):
+        return None
+    seen: dict[str, str] = {}
     for section, items in sections:
         for index, item in enumerate(items):
             path = f"$.{section}[{index}]"
@@ -65,21 +68,45 @@ def _element_reference_problem(document: ModelDocument, elements: Mapping[str, E
 
 
 def _relation_problem(document: ModelDocument, elements: Mapping[str, ElementBase]) -> str | None:
-    container: dict[str, str] = {}
+    container: dict[str, int] = {}
     for index, relation in enumerate(document.relations):
-        path = f"$.relations[{index}]"
-        problem = _endpoint_problem(relation, path, elements) or _references_problem(relation, path, elements)
-        if problem:
-            return problem
+        if not (_ends_fit(relation, elements) and _references_fit(relation, elements)):
+            path = f"$.relations[{index}]"
+            problem = _endpoint_problem(relation, path, elements) or _references_problem(relation, path, elements)
+            if problem:
+                return problem
         if relation.kind == RelationKind.CONTAINS:
             if relation.target in container:
                 held = elements[relation.target]
                 return (
-                    f"{path}.target: {held.kind} {held.name or held.id!r} is already contained by "
-                    f"another context ({container[relation.target]}); it belongs to one context"
+                    f"$.relations[{index}].target: {held.kind} {held.name or held.id!r} is already contained by "
+                    f"another context ($.relations[{container[relation.target]}]); it belongs to one context"
                 )
-            container[relation.target] = path
+            container[relation.target] = index
     return None
+
+
+def _ends_fit(relation: RelationBase, elements: Mapping[str, ElementBase]) -> bool:
+    """Whether both ends exist, differ and are of kinds the relation joins (what _endpoint_problem spells out)."""
+    source, target = elements.get(relation.source), elements.get(relation.target)
+    if source is None or target is None or source is target:
+        return False
+    sources, targets = ENDPOINTS[relation.kind]
+    return source.kind in sources and target.kind in targets
+
+
+def _references_fit(item: ElementBase | RelationBase, elements: Mapping[str, ElementBase]) -> bool:
+    """Whether every id an attribute names is an element of its kind (what _references_problem spells out)."""
+    for field in item.REFERENCE_FIELDS:
+        value = getattr(item, field)
+        if value is None:
+            continue
+        wanted = REFERENCE_TARGETS[(item.kind, field)]
+        for target in (value,) if isinstance(value, str) else value:
+            element = elements.get(target)
+            if element is None or element.kind != wanted:
+                return False
+    return True
 
 
 def _endpoint_problem(relation: RelationBase, path: str, elements: Mapping[str, ElementBase]) -> str | None:
@@ -99,8 +126,10 @@ def _endpoint_problem(relation: RelationBase, path: str, elements: Mapping[str, 
 
 
 def _view_problem(document: ModelDocument, elements: Mapping[str, ElementBase]) -> str | None:
-    relations = {r.id for r in document.relations}
+    relations = {r.id: None for r in document.relations}
     for index, view in enumerate(document.views):
+        if view.nodes.keys() <= elements.keys() and view.edges.keys() <= relations.keys():
+            continue
         for node in view.nodes:
             if node not in elements:
                 return f"$.views[{index}].nodes.{node}: {node!r} is not an element of the model"

@@ -48,7 +48,7 @@ def read_model_file(path: str | os.PathLike[str]) -> str:
 
 
 def from_json(text: str, source: str = "<string>") -> Model:
-    """Parse, upgrade, validate and check ``text``, then build the model in one "Load" transaction."""
+    """Parse, upgrade, validate and check ``text``, then build the model (nothing to undo yet)."""
     with collector_paused():
         return _from_json(text, source)
 

@@ -4,28 +4,34 @@ from __future__ import annotations
 
 import errno
 import json
+import math
 import os
 from pathlib import Path
 from typing import Any
 
 import pytest
+from pydantic import ValidationError
 
+from model.changes import Committed
 from model.elements import ELEMENT_CLASSES
+from model.engine import check_model
 from model.errors import ModelError
 from model.exchange import ExchangeArchive
 from model.fileformat import (
     FORMAT_VERSION,
     UPGRADES,
     FileFormatError,
-    building,
     from_json,
     load_model,
     save_model,
     to_json,
     writing,
 )
+from model.history import History
 from model.relations import RELATION_CLASSES
+from model.settings import RuleSettings
 from model.store import Model
+from model.views import Bounds, ViewInfo
 from model.vocabulary import ElementKind, RelationKind
 from tests.bad_files import BAD_CONTENT, ctx, document, rel
 from tests.builders import ELEMENTS, REFERRING, RELATIONS, Builder, rich_model
@@ -90,17 +96,20 @@ def test_an_empty_model_round_trips() -> None:
     assert to_json(from_json(text)) == text
 
 
-def test_loading_is_one_load_transaction(monkeypatch: pytest.MonkeyPatch) -> None:
-    labels: list[str] = []
-
-    class Spy(Model):
-        def transaction(self, label: str, *args: Any, **kwargs: Any) -> Any:
-            labels.append(label)
-            return super().transaction(label, *args, **kwargs)
-
-    monkeypatch.setattr(building, "Model", Spy)
-    from_json(to_json(rich_model()))
-    assert labels == ["Load"]
+def test_a_loaded_model_starts_with_nothing_to_undo_and_edits_like_any_other() -> None:
+    text = to_json(rich_model())
+    model = from_json(text)
+    history = History(model)
+    seen: list[Committed] = []
+    model.subscribe(seen.append)
+    assert not history.can_undo and not model.in_transaction
+    [element] = model.elements()[:1]
+    with model.transaction("Rename"):
+        model.update_element(element.id, name="Renamed")
+    assert [c.label for c in seen] == ["Rename"]
+    history.undo()
+    assert to_json(model) == text
+    assert check_model(model) == check_model(from_json(text))
 
 
 def test_references_to_later_elements_and_cycles_load() -> None:
@@ -254,7 +263,7 @@ def test_a_failed_save_leaves_the_old_file_intact(
         real_fdopen = os.fdopen
         monkeypatch.setattr(os, "fdopen", lambda fd, mode: _HalfWrite(real_fdopen(fd, mode)))
     else:
-        monkeypatch.setattr(writing, "_to_json", lambda model: 1 / 0)
+        monkeypatch.setattr(writing, "_document_data", lambda model: 1 / 0)
     expected = ZeroDivisionError if failure == "serializer" else FileFormatError
     with pytest.raises(expected):
         save_model(rich_model(), path)
@@ -373,3 +382,36 @@ def test_the_exchange_part_survives_a_round_trip() -> None:
         model.set_exchange(archive)
     loaded = from_json(to_json(model))
     assert loaded.exchange == archive
+
+
+def test_numbers_keep_their_value_through_the_file() -> None:
+    """Tiny floats are spelled without an exponent, a huge integer falls back to the standard encoder."""
+    model = Model()
+    with model.transaction("Place"):
+        model.add_element(ELEMENT_CLASSES[ElementKind.CONTEXT](id="c", name="C"))
+        model.add_view(ViewInfo(id="v", name="V"))
+        model.place("v", "c", Bounds(x=0.00001, y=-2.5e-7, w=1e-3, h=12345678.9))
+    for huge in (None, 10**30):
+        if huge is not None:
+            with model.transaction("Configure"):
+                model.update_settings(rules={"SF005": RuleSettings(params={"max_depth": huge, "ratio": 1e-05})})
+        text = to_json(model)
+        assert ('"x": 0.00001' in text) is (huge is None)
+        loaded = from_json(text)
+        assert loaded.layout("v", "c") == model.layout("v", "c")
+        assert loaded.settings == model.settings
+        assert to_json(loaded) == text
+
+
+@pytest.mark.parametrize("value", [math.nan, math.inf, -math.inf])
+def test_a_number_with_no_json_spelling_is_refused_at_the_edit(value: float) -> None:
+    model = Model()
+    with model.transaction("Place"):
+        model.add_element(ELEMENT_CLASSES[ElementKind.CONTEXT](id="c", name="C"))
+        model.add_view(ViewInfo(id="v", name="V"))
+        model.place("v", "c", Bounds(x=0, y=0))
+    with pytest.raises(ValidationError, match="finite number"):
+        Bounds(x=value, y=0)
+    with pytest.raises(ModelError, match="finite number"), model.transaction("Configure"):
+        model.update_settings(rules={"SF005": {"params": {"max_depth": value}}})
+    assert to_json(from_json(to_json(model))) == to_json(model)

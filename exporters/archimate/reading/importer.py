@@ -65,11 +65,11 @@ def import_archimate_bytes(data: bytes, source: str = "<bytes>") -> Model:
             archive = keep(root, elements, relationships, meaning, views, serialized_views=serialized_views,
                            plain=plain)
             name, description = reader.texts(root)
-            model = Model(Settings(name=name, description=description, language=reader.language))
-            with model.transaction("Import"):
-                model.add_checked(meaning.elements.values(), meaning.relations.values(),
-                                  [(view.info, view.layouts) for view, _ in views], [])
-                model.set_exchange(archive)
+            model = Model.from_checked(
+                Settings(name=name, description=description, language=reader.language),
+                elements=meaning.elements.values(), relations=meaning.relations.values(),
+                views=[(view.info, view.layouts) for view, _ in views], waivers=[], exchange=archive,
+            )
         except (ValidationError, ModelError) as error:  # a gap between the checks and the model: still one line
             refuse(source, 0, f"cannot build the model: {' '.join(str(error).split())}")
     log.info("imported %s: %d Steelframe elements, %d relations, %d views (%d elements, %d relationships kept "

@@ -5,19 +5,18 @@ from __future__ import annotations
 from collections import Counter
 from html import escape
 from pathlib import Path
-from typing import Any
 
 import pytest
 from lxml import etree
 
 from exporters.archimate.errors import ExchangeImportError
-from exporters.archimate.reading import importer
 from exporters.archimate.reading.archive import fragment
 from exporters.archimate.reading.fragments import Serialized, child_fragments
 from exporters.archimate.reading.importer import import_archimate, import_archimate_bytes
 from model.changes import Committed
 from model.elements import Context, Fact, System
 from model.engine import check_model
+from model.history import History
 from model.relations import Flow
 from model.store import Model
 from model.views import Bounds, Point, Route
@@ -486,21 +485,19 @@ def test_several_organizations_are_merged_and_extensions_kept_in_the_header() ->
     assert model.settings.description == "About"
 
 
-class _Recording(Model):
-    """A model that records its committed transactions from birth."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.committed: list[Committed] = []
-        self.subscribe(self.committed.append)
-
-
-def test_the_import_is_one_transaction(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(importer, "Model", _Recording)
+def test_an_imported_model_starts_with_nothing_to_undo_and_edits_like_any_other() -> None:
     model = foreign_estate().load()
-    assert isinstance(model, _Recording)
-    assert [c.label for c in model.committed] == ["Import"]
-    assert len(model.committed[0].changes) > len(model.elements()) + len(model.relations())
+    history = History(model)
+    seen: list[Committed] = []
+    model.subscribe(seen.append)
+    assert not history.can_undo and not model.in_transaction
+    assert model.exchange is not None
+    element = model.elements()[0]
+    with model.transaction("Rename"):
+        model.update_element(element.id, name="Renamed")
+    assert [c.label for c in seen] == ["Rename"]
+    history.undo()
+    assert model.element(element.id) == element
 
 
 @pytest.mark.parametrize("encoding", ["windows-1252", "iso-8859-1", "utf-16"])
