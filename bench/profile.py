@@ -19,8 +19,8 @@ def rule_times(model: Model) -> list[tuple[str, int, float]]:
     """(rule id, subjects, total ms) of a full check, slowest first: which rule a full check waits on."""
     evaluator = Evaluator(model, default_rules())
     kinds: dict[str, list[str]] = {}
-    for subject in evaluator.subjects():
-        kinds.setdefault(evaluator.subject_kind(subject) or "", []).append(subject)
+    for subject, kind in evaluator.subjects():
+        kinds.setdefault(kind, []).append(subject)
     totals: dict[str, tuple[int, float]] = {}
     for kind, entries in evaluator.by_subject.items():
         for entry in entries:

@@ -17,6 +17,7 @@ from model.engine.indexes import Indexes
 from model.engine.keys import Key
 from model.engine.reader import Reader, TrackingReader
 from model.engine.rule import Rule, Violation
+from model.gcpause import collector_paused
 from model.store import Model
 
 log = logging.getLogger(__name__)
@@ -108,7 +109,8 @@ class Evaluator:
 def check_model(model: Model, rules: Sequence[Rule] | None = None) -> list[Violation]:
     """Every violation of the model, computed from scratch (what ``steelframe check`` reports)."""
     evaluator = Evaluator(model, default_rules() if rules is None else rules)
-    found = [v for subject, kind in evaluator.subjects() for v in evaluator.evaluate(subject, kind)]
+    with collector_paused():
+        found = [v for subject, kind in evaluator.subjects() for v in evaluator.evaluate(subject, kind)]
     return sorted(found, key=Violation.sort_key)
 
 
@@ -123,8 +125,9 @@ class Engine:
         self._deps: dict[str, set[Key]] = {}
         self._dependents: dict[Key, set[str]] = {}
         self._listeners: list[DiffListener] = []
-        for subject, kind in list(self._evaluator.subjects()):
-            self._reevaluate(subject, kind)
+        with collector_paused():  # hundreds of thousands of long-lived dependency sets: nothing to collect
+            for subject, kind in list(self._evaluator.subjects()):
+                self._reevaluate(subject, kind)
         self._unsubscribe = model.subscribe(self._on_commit)
 
     def close(self) -> None:
@@ -190,8 +193,13 @@ class Engine:
         reader.deps = deps
         result = self._evaluator.evaluate(subject, kind)
         self._deps[subject] = deps
+        dependents = self._dependents
         for key in deps:
-            self._dependents.setdefault(key, set()).add(subject)
+            holders = dependents.get(key)
+            if holders is None:
+                dependents[key] = {subject}
+            else:
+                holders.add(subject)
         if result:
             self._results[subject] = result
         else:
