@@ -16,6 +16,7 @@ from exporters.archimate.mapping import (
     keeps_type,
     steelframe_properties,
 )
+from exporters.archimate.writing.properties import CONCEPT_DEPTH, CONCEPT_PROPERTY_DEPTH
 from exporters.archimate.writing.state import ExportState, serialized
 from exporters.archimate.writing.text import Tag, as_element, kept_text, render
 from exporters.archimate.xml import (
@@ -32,6 +33,8 @@ from exporters.archimate.xml import (
 from model.elements import ElementBase
 from model.relations import RelationBase
 
+_PROPERTY_INDENT = "\n" + "  " * CONCEPT_PROPERTY_DEPTH
+_PROPERTIES_END = "\n" + "  " * (CONCEPT_PROPERTY_DEPTH - 1) + "</properties>"
 #: Attributes of a relationship that belong to one relationship type.
 _TYPE_ATTRIBUTES = ("accessType", "isDirected", "modifier")
 
@@ -48,7 +51,7 @@ def write_elements(state: ExportState) -> list[str]:
     built: list[tuple[str, str]] = []
     for element in exported_elements(state):
         raw = originals.get(element.id)
-        text = render(_new_element(state, element), 2) if raw is None else serialized(
+        text = render(_new_element(state, element), CONCEPT_DEPTH) if raw is None else serialized(
             _original_element(state, element, raw))
         state.elements_written.add(element.id)
         built.append((element.id, text))
@@ -76,7 +79,7 @@ def write_relationships(state: ExportState) -> list[str]:
             tag = _new_relationship(state, relation)
             attributes = dict(tag.attributes)
             state.relationship_ends[relation.id] = (attributes["source"], attributes["target"])
-            text = render(tag, 2)
+            text = render(tag, CONCEPT_DEPTH)
         else:
             node = _original_relationship(state, relation, raw)
             state.relationship_ends[relation.id] = (node.get("source") or "", node.get("target") or "")
@@ -146,9 +149,11 @@ def _new_relationship(state: ExportState, relation: RelationBase) -> Tag:
 
 
 def _new_properties(state: ExportState, content: list[Tag | str], item: ElementBase | RelationBase) -> None:
+    """``<properties>`` as text at a concept's child depth: each property's text is made once per name and value."""
     pairs = [*_free_properties(item), *steelframe_properties(item)]  # the order a re-export of an import keeps
     if pairs:
-        content.append(Tag("properties", (), [state.properties.make(name, value) for name, value in pairs]))
+        texts = [state.properties.concept_text(name, value) for name, value in pairs]
+        content.append("<properties>" + _PROPERTY_INDENT + _PROPERTY_INDENT.join(texts) + _PROPERTIES_END)
 
 
 def _free_properties(item: ElementBase | RelationBase) -> list[tuple[str, str]]:
