@@ -1,8 +1,11 @@
 """``<element>`` and ``<relationship>``: Steelframe items as DESIGN.md maps them, started from their
 original fragment when they came from an exchange file, and foreign concepts written back as they were.
 
-New items are written as text; an original fragment is parsed and patched; a foreign concept is
-its kept text, never parsed (its ends come from what is known of the archive, ``kept``)."""
+Items are written as text. An item that came from an exchange file is written as its original
+fragment where that is the very text the item would be written as (a file Steelframe wrote, the
+item unchanged: no parsing at all); otherwise the original fragment is parsed and patched, keeping
+what other tools put in it. A foreign concept is its kept text, never parsed (its ends come from what
+is known of the archive, ``kept``)."""
 
 from __future__ import annotations
 
@@ -51,8 +54,9 @@ def write_elements(state: ExportState) -> list[str]:
     built: list[tuple[str, str]] = []
     for element in exported_elements(state):
         raw = originals.get(element.id)
-        text = render(_new_element(state, element), CONCEPT_DEPTH) if raw is None else serialized(
-            _original_element(state, element, raw))
+        text = render(_new_element(state, element), CONCEPT_DEPTH)
+        if raw is not None and kept_text(raw) != text:
+            text = serialized(_original_element(state, element, raw))
         state.elements_written.add(element.id)
         built.append((element.id, text))
     if archive is not None:
@@ -75,11 +79,11 @@ def write_relationships(state: ExportState) -> list[str]:
     built: list[tuple[str, str]] = []
     for relation in relations:
         raw = originals.get(relation.id)
-        if raw is None:
-            tag = _new_relationship(state, relation)
+        tag = _new_relationship(state, relation)
+        text = render(tag, CONCEPT_DEPTH)
+        if raw is None or kept_text(raw) == text:
             attributes = dict(tag.attributes)
             state.relationship_ends[relation.id] = (attributes["source"], attributes["target"])
-            text = render(tag, CONCEPT_DEPTH)
         else:
             node = _original_relationship(state, relation, raw)
             state.relationship_ends[relation.id] = (node.get("source") or "", node.get("target") or "")
