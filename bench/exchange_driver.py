@@ -11,7 +11,6 @@ import contextlib
 import io
 import json
 import logging
-import resource
 import sys
 import time
 from pathlib import Path
@@ -47,9 +46,17 @@ def main(argv: list[str]) -> int:
     tool, path = argv[0], Path(argv[1])
     out = Path(argv[2]) if len(argv) > 2 else None
     write_s = {"steelframe": steelframe, "pyarchimate": pyarchimate}[tool](path, out)
-    peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(json.dumps({"write_s": write_s, "peak_mib": peak_mib}))
+    print(json.dumps({"write_s": write_s, "peak_mib": peak_mib()}))
     return 0
+
+
+def peak_mib() -> float:
+    """This process's peak resident memory. Not ``getrusage``: its ``ru_maxrss`` survives ``exec`` and so
+    would report the parent's peak at the fork."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
 
 
 if __name__ == "__main__":
