@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import tomllib
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 
@@ -22,6 +21,8 @@ def steelframe_version() -> str:
             return str(project["version"])
     except (OSError, tomllib.TOMLDecodeError):
         pass
+    from importlib.metadata import PackageNotFoundError, version  # slow to import: only off a source tree
+
     try:
         return version("steelframe")
     except PackageNotFoundError:  # neither a source tree nor installed

@@ -9,10 +9,12 @@ from __future__ import annotations
 import importlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from model.errors import ModelError
-from model.store import Model
+
+if TYPE_CHECKING:  # the command line reads FORMATS for its parser without loading the model code
+    from model.store import Model
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from pydantic import ValidationError
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # annotation only: the command line imports this module before anything heavy
+    from pydantic import ValidationError
+
 
 
 class ModelError(ValueError):

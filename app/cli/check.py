@@ -45,7 +45,7 @@ def run_check(args: argparse.Namespace) -> int:
     return EXIT_VIOLATIONS if fails(violations, Severity(args.fail_on)) else EXIT_OK
 
 
-def run_rules() -> int:
+def run_rules(args: argparse.Namespace) -> int:
     rules = default_rules()
     width = max((len(rule.id) for rule in rules), default=0)
     for rule in rules:

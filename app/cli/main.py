@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import NoReturn
 
-from app.cli.check import run_check, run_rules
 from app.cli.exits import EXIT_OK, EXIT_UNUSABLE
-from app.cli.files import run_export, run_import, run_new
 from app.version import steelframe_version
 from exporters.registry import FORMATS
 from model.errors import ModelError
@@ -17,6 +16,15 @@ from model.templates import TEMPLATES
 from model.vocabulary import Severity
 
 EXPORT_FORMATS = tuple(FORMATS)
+
+
+def _command(module: str, function: str) -> Callable[[argparse.Namespace], int]:
+    """A subcommand that imports its module when it runs: ``--version`` and ``--help`` load no model."""
+
+    def run(args: argparse.Namespace) -> int:
+        return int(getattr(importlib.import_module(module), function)(args))
+
+    return run
 
 
 class UsageError(Exception):
@@ -42,7 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("--template", required=True, choices=TEMPLATES)
     new.add_argument("-o", "--output", required=True, metavar="MODEL", help="the *.steelframe.json file to write")
     new.add_argument("--force", action="store_true", help="overwrite MODEL if it exists")
-    new.set_defaults(run=run_new)
+    new.set_defaults(run=_command("app.cli.files", "run_new"))
 
     check = commands.add_parser("check", help="check a model against the rules")
     check.add_argument("model", metavar="MODEL")
@@ -51,7 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--fail-on", choices=[str(s) for s in Severity], default=str(Severity.ERROR),
         help="exit 1 when a violation that is not waived is at least this severe (default: error)",
     )
-    check.set_defaults(run=run_check)
+    check.set_defaults(run=_command("app.cli.check", "run_check"))
 
     export = commands.add_parser("export", help="write a model in another format")
     export.add_argument("model", metavar="MODEL")
@@ -60,7 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--view", metavar="NAME", help="one view, by name or id (diagram formats)")
     export.add_argument("--overlay", action="store_true", help="mark violations on the diagram (diagram formats)")
     export.add_argument("--direction", choices=("LR", "TB"), default="LR", help="diagram direction (default LR)")
-    export.set_defaults(run=run_export)
+    export.set_defaults(run=_command("app.cli.files", "run_export"))
 
     import_ = commands.add_parser("import", help="read an ArchiMate exchange file into a model file")
     import_.add_argument("exchange", metavar="EXCHANGE.xml")
@@ -68,10 +76,10 @@ def build_parser() -> argparse.ArgumentParser:
     import_.add_argument("--force", action="store_true", help="overwrite MODEL if it exists")
     import_.add_argument("--decisions", metavar="FOLDER",
                          help="also read the decision records in FOLDER (as written by export --to adr)")
-    import_.set_defaults(run=run_import)
+    import_.set_defaults(run=_command("app.cli.files", "run_import"))
 
     rules = commands.add_parser("rules", help="list the rule catalogue, plugins included")
-    rules.set_defaults(run=lambda args: run_rules())
+    rules.set_defaults(run=_command("app.cli.check", "run_rules"))
     return parser
 
 

@@ -7,33 +7,35 @@ and an empty model with one view to draw on.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from model.errors import ModelError
-from model.settings import Settings
-from model.store import Model
-from model.templates import insurer, retail
-from model.views import ViewInfo
+
+if TYPE_CHECKING:
+    from model.store import Model
 
 TEMPLATES = ("retail", "insurer", "blank")
 
 
-def _blank(model: Model) -> None:
-    model.update_settings(name="Untitled", language="en")
-    model.add_view(ViewInfo(id="view-main", name="Main"))
-
-
-_BUILDERS: dict[str, Callable[[Model], None]] = {"retail": retail.build, "insurer": insurer.build, "blank": _blank}
-
-
 def build_template(name: str) -> Model:
-    """A new model filled from the template ``name``, built in one transaction through the model verbs."""
-    builder = _BUILDERS.get(name)
-    if builder is None:
+    """A new model filled from the template ``name``, built in one transaction through the model verbs.
+
+    The templates are imported only now: the command line lists their names without loading them.
+    """
+    if name not in TEMPLATES:
         raise ModelError(f"unknown template {name!r}: choose one of {', '.join(TEMPLATES)}")
+    from model.settings import Settings
+    from model.store import Model
+    from model.templates import insurer, retail
+    from model.views import ViewInfo
+
     model = Model(Settings())
     with model.transaction("New from template"):
-        builder(model)
+        if name == "blank":
+            model.update_settings(name="Untitled", language="en")
+            model.add_view(ViewInfo(id="view-main", name="Main"))
+        else:
+            {"retail": retail.build, "insurer": insurer.build}[name](model)
     return model
 
 
