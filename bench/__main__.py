@@ -9,6 +9,8 @@ from collections.abc import Sequence
 from bench.measure import run_size
 from bench.table import format_table
 
+LARGE = (10_000, 20_000)
+
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
@@ -22,7 +24,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="instead, time ArchiMate import and export against pyArchimate (pip install pyarchimate first)",
     )
     parser.add_argument(
-        "--large", action="store_true", help="with --archimate: the 10,000-context estate's export (minutes)",
+        "--large", action="store_true",
+        help="also measure 10,000 and 20,000 contexts (many minutes); with --archimate: the 10,000-context export",
     )
     parser.add_argument(
         "--graphviz", action="store_true",
@@ -42,7 +45,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if min(args.sizes) < 2 or args.edits < 1:
         parser.error("sizes must be at least 2 contexts and edits at least 1")
     results = []
-    for size in sorted(args.sizes):  # ascending, so that the peak RSS of each column is its own
+    sizes = sorted({*args.sizes, *(LARGE if args.large else ())})
+    for size in sizes:  # ascending, so that the peak RSS of each column is its own
         print(f"measuring {size:,} contexts ...", file=sys.stderr, flush=True)
         results.append(run_size(size, args.edits, args.seed, bare=not args.no_bare))
     print(format_table(results, args.edits, args.seed))
@@ -50,7 +54,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from bench.profile import profile
 
         print()
-        print(profile(max(args.sizes), args.edits, args.seed))
+        print(profile(max(sizes), args.edits, args.seed))
     return 0
 
 

@@ -107,3 +107,12 @@ def test_the_repeated_exchange_file_is_the_model_n_times_and_imports(tmp_path: P
     assert len(thrice.elements()) == 3 * len(once.elements())
     assert len(thrice.relations()) == 3 * len(once.relations())
     assert len(thrice.views()) == 3 * len(once.views())
+
+
+def test_the_table_compares_time_per_element_across_sizes() -> None:
+    results = [run_size(12, 4, seed=3, bare=False), run_size(24, 4, seed=3, bare=False)]
+    table = format_table(results, edits=4, seed=3)
+    assert "per element vs smallest" in table
+    timed = [line for line in table.splitlines() if line.startswith(("full check", "engine build", "save", "load"))]
+    assert len(timed) == 4 and all(" x" in line for line in timed)
+    assert "per element" not in format_table(results[:1], edits=4, seed=3)
