@@ -28,6 +28,7 @@ from exporters.archimate.schema.quick import validate
 from model.errors import ModelError
 from model.fileformat.errors import os_reason
 from model.gcpause import collector_paused
+from model.safe_files import EXCHANGE_LIMIT, UnsafeFileError, read_regular
 from model.settings import Settings
 from model.store import Model
 
@@ -41,7 +42,9 @@ def import_archimate(path: str | os.PathLike[str]) -> Model:
     name = os.fspath(path)
     target = Path(path)
     try:
-        data = target.read_bytes()
+        data = read_regular(target, EXCHANGE_LIMIT, "exchange file")
+    except UnsafeFileError as error:
+        refuse(name, 0, str(error).removeprefix(f"{name}: "))
     except OSError as error:
         refuse(name, 0, f"cannot read it: {os_reason(error, target)}")
     return import_archimate_bytes(data, name)
