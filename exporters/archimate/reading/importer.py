@@ -21,7 +21,7 @@ from exporters.archimate.errors import ExchangeImportError, refuse
 from exporters.archimate.reading.archive import keep
 from exporters.archimate.reading.concepts import NS, ConceptReader, model_language, section
 from exporters.archimate.reading.diagrams import diagrams, read_view
-from exporters.archimate.reading.fragments import Serialized
+from exporters.archimate.reading.fragments import Serialized, drop_unused_namespaces
 from exporters.archimate.reading.parsing import parse_exchange
 from exporters.archimate.reading.reverse import give_meaning
 from exporters.archimate.schema.quick import validate
@@ -54,6 +54,7 @@ def import_archimate_bytes(data: bytes, source: str = "<bytes>") -> Model:
     """The model of an exchange file's bytes; ``source`` names the file in error messages."""
     with collector_paused():
         root = parse_exchange(data, source)
+        drop_unused_namespaces(root)
         views_element = root.find(NS + "views")
         serialized_views = Serialized(views_element) if views_element is not None else None
         plain = validate(root, source, serialized_views)
