@@ -30,6 +30,12 @@ class Existing:
     foreign: set[str] = field(default_factory=set)
     index_texts: list[str] = field(default_factory=list)
 
+    def others(self, model: Model) -> set[str]:
+        """Records of decisions ``model`` does not hold, which no index here lists for it: another model's."""
+        return {name for name, record in self.records.items()
+                if record.decision_id is not None and model.find_element(record.decision_id) is None
+                and not self.listed_for(model.name, name)}
+
     def listed_for(self, model_name: str, file: str) -> bool:
         """Whether an index Steelframe wrote here for a model of this name lists ``file``."""
         heading = f'The decisions of the model "{one_line(model_name)}"'
@@ -117,6 +123,11 @@ def write_adrs(model: Model, folder: Path) -> list[Path]:
     clash = sorted(set(files) & existing.foreign)
     if clash:
         raise ModelError(f"{folder / clash[0]}: exists and was not written by Steelframe; move it away first")
+    taken = sorted(set(files) & existing.others(model))
+    if taken:
+        decision = existing.records[taken[0]].decision_id or ""
+        raise ModelError(f"{folder / taken[0]}: holds the record of decision {shown(decision)}, which is not in this "
+                         "model (another model's?); move it away first")
     usable_folder(folder)
     for name, text in files.items():
         write_text_if_changed(folder / name, text)
@@ -127,10 +138,11 @@ def write_adrs(model: Model, folder: Path) -> list[Path]:
 def _remove_outdated(model: Model, folder: Path, existing: Existing, written: set[str]) -> None:
     """Remove, and say so, our outdated records: renamed ones, and those this model's index listed (its deleted
     decisions). Keep, and say so, any other record of a decision this model does not hold: another model's."""
+    others = existing.others(model)
     for stale in sorted((set(existing.records) | existing.indexes) - written):
         record = existing.records.get(stale)
         decision = record.decision_id if record is not None else None
-        if decision is not None and model.find_element(decision) is None and not existing.listed_for(model.name, stale):
+        if stale in others:
             log.warning("%s: kept: its decision %s is not in this model and the index here is not this model's "
                         "(another model's record?)", folder / stale, shown(decision))
             continue
