@@ -144,7 +144,7 @@ def _remove_outdated(model: Model, folder: Path, existing: Existing, written: se
         decision = record.decision_id if record is not None else None
         if stale in others:
             log.warning("%s: kept: its decision %s is not in this model and the index here is not this model's "
-                        "(another model's record?)", folder / stale, shown(decision))
+                        "(another model's record?)", folder / stale, shown(decision or ""))
             continue
         try:
             (folder / stale).unlink()
