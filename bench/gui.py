@@ -189,6 +189,7 @@ def run(contexts: int, edits: int, seed: int) -> Result:
         result.badges_changed = int(before != window.pills.text())
         window.document.undo_stack.setClean()
         window.close()
+        window.deleteLater()
     return result
 
 

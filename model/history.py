@@ -9,17 +9,28 @@ from model.changes import Change, Committed, Origin
 from model.errors import ModelError
 from model.store import Model
 
+#: How many steps can be undone, in the headless History and on the desktop app's undo stack alike.
+UNDO_LIMIT = 1000
+
 
 @dataclass(frozen=True, slots=True)
 class Step:
+    """One committed edit transaction: undone by replaying its changes' inverses, redone by replaying them."""
+
     label: str
     changes: tuple[Change, ...]
 
+    def undo(self, model: Model) -> None:
+        model.replay([change.inverse() for change in reversed(self.changes)], self.label, Origin.UNDO)
+
+    def redo(self, model: Model) -> None:
+        model.replay(self.changes, self.label, Origin.REDO)
+
 
 class History:
-    """Records each edit transaction of a model and replays its inverse (undo) or itself (redo)."""
+    """The headless undo history (command line, tests): the desktop app keeps the same Steps on Qt's undo stack."""
 
-    def __init__(self, model: Model, limit: int = 1000) -> None:
+    def __init__(self, model: Model, limit: int = UNDO_LIMIT) -> None:
         self._model = model
         self._limit = limit
         self._done: list[Step] = []
@@ -59,8 +70,7 @@ class History:
             raise ModelError("nothing to undo")
         step = self._done.pop()
         self._undone.append(step)
-        inverse = [change.inverse() for change in reversed(step.changes)]
-        self._model.replay(inverse, step.label, Origin.UNDO)
+        step.undo(self._model)
         self._notify()
 
     def redo(self) -> None:
@@ -68,7 +78,7 @@ class History:
             raise ModelError("nothing to redo")
         step = self._undone.pop()
         self._done.append(step)
-        self._model.replay(step.changes, step.label, Origin.REDO)
+        step.redo(self._model)
         self._notify()
 
     def clear(self) -> None:

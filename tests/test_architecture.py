@@ -1,4 +1,4 @@
-"""Architecture rules as tests: model and exporters never import Qt."""
+"""Architecture rules as tests: model and exporters never import Qt; the app's modules import in one direction."""
 
 from __future__ import annotations
 
@@ -6,6 +6,8 @@ import ast
 import subprocess
 import sys
 from pathlib import Path
+
+import networkx as nx
 
 ROOT = Path(__file__).resolve().parents[1]
 HEADLESS = ("model", "exporters")
@@ -19,6 +21,15 @@ def imported_modules(path: Path) -> set[str]:
             found.update(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom) and node.module:
             found.add(node.module)
+    return found
+
+
+def imported_names(path: Path) -> set[str]:
+    """The modules, and the names in them, that a file imports: ``from a import b`` gives a and a.b."""
+    found = imported_modules(path)
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module:
+            found.update(f"{node.module}.{alias.name}" for alias in node.names)
     return found
 
 
@@ -52,3 +63,16 @@ def test_the_command_line_is_headless() -> None:
     script = "import sys, app.cli.main; print(any(m.startswith('PySide6') for m in sys.modules))"
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, check=True)
     assert result.stdout.strip() == "False", result.stderr
+
+
+def test_the_app_has_no_import_cycles() -> None:
+    """Every import counts: module level, inside functions and under TYPE_CHECKING."""
+    paths = {".".join(p.relative_to(ROOT).with_suffix("").parts).removesuffix(".__init__"): p
+             for p in (ROOT / "app").rglob("*.py")}
+    graph = nx.DiGraph()
+    for name, path in paths.items():
+        graph.add_node(name)
+        for module in imported_names(path):
+            if module in paths and module != name and not name.startswith(f"{module}."):
+                graph.add_edge(name, module)
+    assert [sorted(c) for c in nx.strongly_connected_components(graph) if len(c) > 1] == []

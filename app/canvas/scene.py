@@ -5,14 +5,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsSceneMouseEvent
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
 from app.canvas import style
+from app.canvas.dependencies import affected
 from app.canvas.items import ElementItem, RelationItem, fact_details
 from app.canvas.labels import Grid, Obstacles, place
 from app.document.controller import Document
 from app.document.selection import Selection
-from model.changes import Committed, ElementChange, LayoutChange, RelationChange
+from model.changes import Committed, LayoutChange
 from model.elements import ElementBase
 from model.engine import Diff
 from model.relations import Flow, RelationBase
@@ -29,7 +30,8 @@ def to_bounds(rect: QRectF) -> Bounds:
 
 
 class DiagramScene(QGraphicsScene):
-    """A view of the model. Items never write the model: moves are committed here, on release, as one step."""
+    """A view of the model that only mirrors it: neither the scene nor its items write the model (the
+    select tool commits a drag on release, as one step)."""
 
     def __init__(self, document: Document, view_id: str, selection: Selection) -> None:
         super().__init__()
@@ -184,26 +186,18 @@ class DiagramScene(QGraphicsScene):
     # ---------------------------------------------------------- model events
 
     def _on_commit(self, committed: Committed) -> None:
-        elements: set[str] = set()
         relations: set[str] = set()
         for layout in self._layouts_parents_first(committed):
             self._apply_layout(layout, relations)
-        for change in committed.changes:
-            if isinstance(change, ElementChange) and change.new is not None:
-                elements.add(change.id)
-                relations.update(self.document.model.referrers(change.id))  # a flow labelled with an event's name
-            elif isinstance(change, RelationChange):
-                relations.add(change.id)
-                for relation in (change.old, change.new):
-                    if relation is not None and relation.kind in (RelationKind.OWNS, RelationKind.CONTAINS):
-                        elements.add(relation.target)
-        for element_id in elements & self.elements.keys():
+        model = self.document.model
+        changed = affected(model, committed.changes)
+        for element_id in changed.elements & self.elements.keys():
             self._parent(element_id)
             self._refresh_element(element_id)
-        for relation_id in relations & self.relations.keys():
-            if self.document.model.find_relation(relation_id) is not None:
+        for relation_id in (changed.relations | relations) & self.relations.keys():
+            if model.find_relation(relation_id) is not None:
                 self._refresh_relation(relation_id)
-        self.selection.discard(i for i in self.selection.ids if i not in self.document.model)
+        self.selection.discard(i for i in self.selection.ids if i not in model)
 
     def _apply_layout(self, change: LayoutChange, relations: set[str]) -> None:
         item_id, new = change.item, change.new
@@ -270,12 +264,9 @@ class DiagramScene(QGraphicsScene):
 
     # --------------------------------------------------------------- moving
 
-    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
-        super().mouseReleaseEvent(event)
-        self.commit_moves()
-
-    def commit_moves(self) -> None:
-        """Write where the user dragged boxes to, as one undo step (a drag is one step)."""
+    def dragged(self) -> dict[str, Bounds]:
+        """Where Qt has drawn boxes away from where the model has them (a drag in progress or just
+        dropped), snapped to the grid when snapping; the select tool commits these, never the scene."""
         moved: dict[str, Bounds] = {}
         model = self.document.model
         for element_id, item in self.elements.items():
@@ -286,12 +277,7 @@ class DiagramScene(QGraphicsScene):
             bounds = to_bounds(rect)
             if isinstance(current, Bounds) and (current.x, current.y) != (bounds.x, bounds.y):
                 moved[element_id] = Bounds(x=bounds.x, y=bounds.y, w=current.w, h=current.h)
-        if not moved:
-            return
-        label = "Move " + (self.elements[next(iter(moved))].element.name if len(moved) == 1 else f"{len(moved)} items")
-        with self.document.edit(label) as edit:
-            for element_id, bounds in moved.items():
-                edit.place(self.view_id, element_id, bounds)
+        return moved
 
     # ------------------------------------------------------------- selection
 

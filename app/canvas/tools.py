@@ -11,7 +11,6 @@ another.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLineF, QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QMouseEvent, QPen
@@ -19,12 +18,10 @@ from PySide6.QtWidgets import QApplication, QGraphicsLineItem, QGraphicsRectItem
 
 from app.canvas.items import ElementItem
 from app.canvas.scene import default_bounds, snap, to_bounds
+from app.canvas.target import Canvas
 from app.document import editing
 from model.errors import ModelError
 from model.vocabulary import ElementKind, FlowStyle, RelationKind
-
-if TYPE_CHECKING:
-    from app.canvas.view import DiagramView
 
 MIN_SIZE = (40.0, 30.0)
 _HINTS = {
@@ -38,7 +35,7 @@ _HINTS = {
 class Tool:
     """One way of reading mouse gestures on the canvas."""
 
-    def __init__(self, view: DiagramView) -> None:
+    def __init__(self, view: Canvas) -> None:
         self.view = view
 
     def press(self, event: QMouseEvent, pos: QPointF) -> bool:
@@ -55,8 +52,8 @@ class Tool:
 
 
 class SelectTool(Tool):
-    """Click selects, Ctrl/Shift-click toggles; Qt does the rest (rubber band, moving selected boxes,
-    which the scene commits on release as one step)."""
+    """Click selects, Ctrl/Shift-click toggles; Qt does the rest (rubber band, moving selected boxes),
+    and on release this tool commits the boxes Qt moved as one step."""
 
     def press(self, event: QMouseEvent, pos: QPointF) -> bool:
         toggling = event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
@@ -68,12 +65,23 @@ class SelectTool(Tool):
         item.setSelected(not item.isSelected())
         return True
 
+    def commit_moves(self) -> None:
+        """Write where Qt dragged boxes to, as one undo step (the view calls this when Qt's gesture ends)."""
+        scene = self.view.diagram
+        moved = scene.dragged()
+        if not moved:
+            return
+        try:
+            editing.move(scene.document, scene.view_id, moved)
+        except ModelError as error:
+            self.view.refuse(error)
+
 
 class CreateTool(Tool):
     """Click (default size) or drag (dragged size) on empty canvas or inside a context creates an
     element of the palette's kind, selects it and opens its name for typing."""
 
-    def __init__(self, view: DiagramView) -> None:
+    def __init__(self, view: Canvas) -> None:
         super().__init__(view)
         self._origin: QPointF | None = None
         self._pressed_at = QPoint()
@@ -133,7 +141,7 @@ class ConnectTool(Tool):
     """Drag from a box to another: a rubber line, then the relation their kinds allow (a small menu
     when more than one fits, the likeliest preselected), or the reason none does in the status bar."""
 
-    def __init__(self, view: DiagramView) -> None:
+    def __init__(self, view: Canvas) -> None:
         super().__init__(view)
         self._source: ElementItem | None = None
         self._line: QGraphicsLineItem | None = None
@@ -184,7 +192,7 @@ class ConnectTool(Tool):
 
     def _ask(self, choices: list[RelationKind], source_id: str, target_id: str, where: QPoint) -> None:
         """Offer the kinds that fit in a small menu at the cursor; choosing one connects."""
-        menu = relation_menu(self.view, choices, self.view.tool_state.flow_style,
+        menu = relation_menu(self.view.viewport(), choices, self.view.tool_state.flow_style,
                              lambda kind: self.connect(source_id, target_id, kind))
         self.view.relation_menu = menu
         menu.aboutToHide.connect(lambda: setattr(self.view, "relation_menu", None))

@@ -1,6 +1,6 @@
 """The widget that shows one diagram scene: zoom, pan, the grid, and mouse gestures handed to the
 current tool. Keys here are the canvas's own; the window's actions (same shortcuts) take precedence.
-The commands on the selection live in ``selection_commands`` (``view.commands``).
+The edit verbs on the selection live in ``verbs``; the keys here call them as the menus do.
 
 Gestures: wheel zooms around the cursor; space + drag or the middle button pans; right-button
 drag or Alt + drag from a box connects in any mode; double click or F2 renames in place.
@@ -25,11 +25,10 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsView, QMenu, QWidget
 
-from app.canvas import style
+from app.canvas import style, verbs
 from app.canvas.items import ElementItem, RelationItem
 from app.canvas.rename import InPlaceEditor
 from app.canvas.scene import DiagramScene
-from app.canvas.selection_commands import SelectionCommands
 from app.canvas.tool_state import Mode, ToolState
 from app.canvas.tools import ConnectTool, CreateTool, SelectTool, Tool
 from app.document import editing
@@ -58,11 +57,12 @@ class DiagramView(QGraphicsView):
         super().__init__(scene, parent)
         self.diagram = scene
         self.tool_state = tool_state
+        self.select_tool = SelectTool(self)
         self.tools: dict[Mode, Tool] = {
-            Mode.SELECT: SelectTool(self), Mode.CREATE: CreateTool(self), Mode.CONNECT: ConnectTool(self)}
+            Mode.SELECT: self.select_tool, Mode.CREATE: CreateTool(self), Mode.CONNECT: ConnectTool(self)}
         self.editor: InPlaceEditor | None = None
-        self.commands = SelectionCommands(self)
         self.relation_menu: QMenu | None = None
+        self.pasted = ("", 0)
         self._gesture: Tool | None = None
         self._pan_from: QPoint | None = None
         self._space = False
@@ -261,7 +261,8 @@ class DiagramView(QGraphicsView):
             gesture, self._gesture = self._gesture, None
             gesture.release(event, self.mapToScene(event.position().toPoint()))
         else:
-            super().mouseReleaseEvent(event)
+            super().mouseReleaseEvent(event)  # Qt's own gesture: a click, a rubber band or moving boxes
+            self.select_tool.commit_moves()
             return
         event.accept()
 
@@ -305,7 +306,7 @@ class DiagramView(QGraphicsView):
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and self._capture_tab(event):
             if self.editor is not None:
                 self.editor.commit()
-            self.commands.add_next()
+            verbs.add_next(self)
             return True
         return super().event(event)
 
@@ -338,22 +339,23 @@ class DiagramView(QGraphicsView):
 
     def _key_action(self, event: QKeyEvent) -> Callable[[], object] | None:
         """The canvas's own keys, the same as the window's menu shortcuts (which win when present)."""
-        standard, commands = QKeySequence.StandardKey, self.commands
+        standard = QKeySequence.StandardKey
         for sequence, command in ((standard.ZoomIn, self.zoom_in), (standard.ZoomOut, self.zoom_out),
-                                  (standard.Copy, commands.copy_selection), (standard.Paste, commands.paste)):
+                                  (standard.Copy, lambda: verbs.copy(self)),
+                                  (standard.Paste, lambda: verbs.paste(self))):
             if event.matches(sequence):
                 return command
         chord = (Key(event.key()), event.modifiers() & ~Mod.KeypadModifier)
         if chord in _ALIGN_KEYS:
             edge = _ALIGN_KEYS[chord]
-            return lambda: commands.align_selection(edge)
+            return lambda: verbs.align(self, edge)
         none, ctrl, shift = Mod.NoModifier, Mod.ControlModifier, Mod.ShiftModifier
         return {
             (Key.Key_Escape, none): self.cancel, (Key.Key_F2, none): self.start_rename,
-            (Key.Key_Insert, none): commands.add_next, (Key.Key_Delete, none): commands.delete_selection,
-            (Key.Key_Backspace, none): commands.delete_selection,
-            (Key.Key_Delete, shift): commands.remove_selection_from_view,
-            (Key.Key_D, ctrl): commands.duplicate_selection, (Key.Key_L, ctrl): commands.link_selection,
+            (Key.Key_Insert, none): lambda: verbs.add_next(self), (Key.Key_Delete, none): lambda: verbs.delete(self),
+            (Key.Key_Backspace, none): lambda: verbs.delete(self),
+            (Key.Key_Delete, shift): lambda: verbs.remove_from_view(self),
+            (Key.Key_D, ctrl): lambda: verbs.duplicate(self), (Key.Key_L, ctrl): lambda: verbs.link(self),
             (Key.Key_0, ctrl): self.fit, (Key.Key_Equal, ctrl): self.zoom_in, (Key.Key_Minus, ctrl): self.zoom_out,
         }.get(chord)
 

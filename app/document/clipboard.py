@@ -13,7 +13,8 @@ from typing import Any
 from pydantic import TypeAdapter, ValidationError
 
 from app.document.controller import Document
-from app.document.editing import PREFIXES, Refused, bounds_in_view, contain_in, container_at, placed_in_view, step
+from app.document.editing import PREFIXES, Refused, contain_in, step
+from app.document.placement import bounds_in_view, container_at, placed_in_view
 from app.document.selection import Selection
 from model.elements import Element, ElementBase
 from model.ids import new_id

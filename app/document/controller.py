@@ -1,7 +1,9 @@
-"""One open model as the desktop app holds it: the model, its undo history, its live engine, its
+"""One open model as the desktop app holds it: the model, its undo stack, its live engine, its
 file, and Qt signals for all of them. Everything the app changes goes through ``edit``.
 
-The model stays the single source of truth; Qt only hears about committed transactions.
+The model stays the single source of truth; Qt only hears about committed transactions. Qt's undo
+stack is the only undo history: each command carries its transaction's changes, so its clean state
+is "the model equals the file" even after old steps fall off the limit.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from model.changes import Committed, Origin
 from model.engine import Diff, Engine, Violation
-from model.history import History
+from model.history import UNDO_LIMIT, Step
 from model.store import Model
 from model.vocabulary import Severity
 
@@ -28,20 +30,21 @@ def count_key(violation: Violation) -> str:
 
 
 class _Step(QUndoCommand):
-    """One committed transaction on Qt's undo stack; undo and redo replay it through the History."""
+    """One committed edit transaction on Qt's undo stack: undo replays its inverse, redo replays it."""
 
-    def __init__(self, document: Document, label: str) -> None:
-        super().__init__(label)
-        self._document = document
+    def __init__(self, model: Model, step: Step) -> None:
+        super().__init__(step.label)
+        self._model = model
+        self._step = step
         self._pushed = False
 
     def redo(self) -> None:
         if self._pushed:  # Qt calls redo() on push, when the edit has already happened
-            self._document.history.redo()
+            self._step.redo(self._model)
         self._pushed = True
 
     def undo(self) -> None:
-        self._document.history.undo()
+        self._step.undo(self._model)
 
 
 class Document(QObject):
@@ -56,8 +59,8 @@ class Document(QObject):
         super().__init__()
         self.model = model or Model()
         self.path = path
-        self.history = History(self.model)
         self.undo_stack = QUndoStack(self)
+        self.undo_stack.setUndoLimit(UNDO_LIMIT)
         self.engine = Engine(self.model)
         self._by_item: dict[str, dict[Violation, None]] = {}
         self._counts = dict.fromkeys(COUNT_KEYS, 0)
@@ -70,7 +73,6 @@ class Document(QObject):
 
     def close(self) -> None:
         self.engine.close()
-        self.history.close()
 
     # ---------------------------------------------------------------- editing
 
@@ -82,7 +84,7 @@ class Document(QObject):
 
     def _on_commit(self, committed: Committed) -> None:
         if committed.origin is Origin.EDIT:
-            self.undo_stack.push(_Step(self, committed.label))
+            self.undo_stack.push(_Step(self.model, Step(committed.label, committed.changes)))
         self.committed.emit(committed)
 
     # ------------------------------------------------------------- violations

@@ -1,25 +1,74 @@
-"""Every command of the main window as one table: its menu, text, shortcut, tooltip and handler.
+"""Every action of the main window as one table: its menu, text, shortcut, tooltip and what it runs.
 
 The table is the single place to read which key does what; ``build_actions`` turns it into QActions
 on the window (so shortcuts work even while the menu bar is hidden in presentation mode) and into
-the menus. Handlers are looked up when triggered, so they follow the document the window shows.
+the menus. What an action runs is a function of the window (``Window``, checked by mypy), called
+when triggered, so it follows the document the window shows. Edits on the selection are the
+canvas's edit verbs (``app.canvas.verbs``), run on the current view.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import reduce
-from typing import Any
+from typing import Protocol
 
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QStyle, QToolBar
 
+from app.canvas import verbs
+from app.canvas.view import DiagramView
 from app.document.editing import Edge
+from app.files.controller import FileController
+from app.files.exports import ModelExports
+from app.printing.commands import PrintCommands
+from app.window.arrange import Arranger
+from app.window.presentation import Presentation
+from app.window.views_tabs import ViewTabs
 from model.vocabulary import FlowStyle
 
 Key = QKeySequence.StandardKey
 MENUS = ("File", "Edit", "View", "Model", "Help")
 ARRANGE_TIP = "Lay the current view out with Graphviz (one undo step; Ctrl+Z puts it back)"
+
+
+class Window(Protocol):
+    """What the table's actions run on: the main window and its controllers."""
+
+    files: FileController
+    printing: PrintCommands
+    exports: ModelExports
+    arranger: Arranger
+    presentation: Presentation
+    tabs: ViewTabs
+
+    def close(self) -> bool: ...
+    def on_canvas(self, verb: Callable[[DiagramView], object]) -> None:
+        """Run an edit verb on the current view, or say there is none."""
+        ...
+    def rename(self) -> None: ...
+    def focus_capture(self) -> None: ...
+    def focus_search(self) -> None: ...
+    def zoom_in(self) -> None: ...
+    def zoom_out(self) -> None: ...
+    def fit(self) -> None: ...
+    def next_view(self) -> None: ...
+    def previous_view(self) -> None: ...
+    def set_theme(self, theme: str) -> None: ...
+    def set_flow_style(self, style: FlowStyle) -> None: ...
+    def show_shortcuts(self) -> None: ...
+    def show_about(self) -> None: ...
+
+
+Run = Callable[[Window], object]
+
+
+def on_canvas(verb: Callable[[DiagramView], object]) -> Run:
+    return lambda window: window.on_canvas(verb)
+
+
+def align(edge: Edge) -> Run:
+    return on_canvas(lambda view: verbs.align(view, edge))
 
 
 @dataclass(frozen=True)
@@ -28,9 +77,8 @@ class Spec:
     menu: str  # "Edit" or a submenu path such as "Edit/Align"
     text: str
     shortcut: Key | str  # a standard key (every binding the platform has), or portable text
-    handler: str  # attribute path on the window, e.g. "files.save"; empty for actions made elsewhere
+    run: Run | None  # None for actions made elsewhere (undo and redo come from the undo stack)
     tip: str = ""
-    arg: Any = None
     group: str = ""  # actions in one group are checkable and exclusive
     checkable: bool = False
     enabled: bool = True
@@ -40,88 +88,84 @@ class Spec:
 
 SP = QStyle.StandardPixmap
 SPECS: tuple[Spec, ...] = (
-    Spec("new", "File", "&New…", Key.New, "files.new", "A new model: blank or from a template", icon=SP.SP_FileIcon),
-    Spec("open", "File", "&Open…", Key.Open, "files.open", "Open a model, or import an ArchiMate exchange file",
+    Spec("new", "File", "&New…", Key.New, lambda w: w.files.new(),
+         "A new model: blank or from a template", icon=SP.SP_FileIcon),
+    Spec("open", "File", "&Open…", Key.Open, lambda w: w.files.open(),
+         "Open a model, or import an ArchiMate exchange file",
          icon=SP.SP_DialogOpenButton),
-    Spec("save", "File", "&Save", Key.Save, "files.save", "Save the model", icon=SP.SP_DialogSaveButton),
-    Spec("save_as", "File", "Save &As…", Key.SaveAs, "files.save_as", "Save the model in another file"),
-    Spec("print", "File", "&Print…", Key.Print, "printing.print",
+    Spec("save", "File", "&Save", Key.Save, lambda w: w.files.save(), "Save the model", icon=SP.SP_DialogSaveButton),
+    Spec("save_as", "File", "Save &As…", Key.SaveAs, lambda w: w.files.save_as(), "Save the model in another file"),
+    Spec("print", "File", "&Print…", Key.Print, lambda w: w.printing.print(),
          "Print the current view: fit to one page or tiled, with title block and legend"),
-    Spec("print_preview", "File", "Print Pre&view…", "Ctrl+Shift+P", "printing.preview",
+    Spec("print_preview", "File", "Print Pre&view…", "Ctrl+Shift+P", lambda w: w.printing.preview(),
          "See the printed pages of the current view before printing"),
-    Spec("export_view", "File", "&Export View as PNG/SVG/PDF…", "Ctrl+Shift+E", "printing.export",
+    Spec("export_view", "File", "&Export View as PNG/SVG/PDF…", "Ctrl+Shift+E", lambda w: w.printing.export(),
          "Write the current view to a PNG, SVG or PDF file"),
-    Spec("export_archimate", "File/Export Model", "&ArchiMate Exchange File…", "Ctrl+Shift+X", "exports.export",
-         "The whole model for Sparx EA or Archi (Open Group exchange format 3.1)", arg="archimate"),
-    Spec("export_adr", "File/Export Model", "&Decision Records…", "Ctrl+Shift+M", "exports.export",
-         "Every decision as a Markdown record (MADR) in a folder, with an index", arg="adr"),
-    Spec("export_report", "File/Export Model", "Governance &Report…", "Ctrl+Shift+R", "exports.export",
-         "A Markdown report: ownership, interactions, violations by rule and context, waivers", arg="report"),
-    Spec("export_diagram", "File/Export Model", "&Graphviz Diagram of the View…", "Ctrl+Shift+G", "exports.export",
-         "The current view laid out by Graphviz as SVG, PNG, PDF or DOT", arg="diagram"),
-    Spec("import_adr", "File", "&Import Decision Records…", "Ctrl+Shift+I", "exports.import_decisions",
+    Spec("export_archimate", "File/Export Model", "&ArchiMate Exchange File…", "Ctrl+Shift+X",
+         lambda w: w.exports.export("archimate"),
+         "The whole model for Sparx EA or Archi (Open Group exchange format 3.1)"),
+    Spec("export_adr", "File/Export Model", "&Decision Records…", "Ctrl+Shift+M", lambda w: w.exports.export("adr"),
+         "Every decision as a Markdown record (MADR) in a folder, with an index"),
+    Spec("export_report", "File/Export Model", "Governance &Report…", "Ctrl+Shift+R",
+         lambda w: w.exports.export("report"),
+         "A Markdown report: ownership, interactions, violations by rule and context, waivers"),
+    Spec("export_diagram", "File/Export Model", "&Graphviz Diagram of the View…", "Ctrl+Shift+G",
+         lambda w: w.exports.export("diagram"),
+         "The current view laid out by Graphviz as SVG, PNG, PDF or DOT"),
+    Spec("import_adr", "File", "&Import Decision Records…", "Ctrl+Shift+I", lambda w: w.exports.import_decisions(),
          "Read a folder of decision records back into the model (one undo step)"),
-    Spec("quit", "File", "&Quit", "Ctrl+Q", "close", "Close the window (asks to save changes)"),
-    Spec("undo", "Edit", "&Undo", Key.Undo, "", icon=SP.SP_ArrowBack),
-    Spec("redo", "Edit", "&Redo", Key.Redo, "", icon=SP.SP_ArrowForward),
-    Spec("copy", "Edit", "&Copy", Key.Copy, "commands.copy", "Copy the selected elements"),
-    Spec("paste", "Edit", "&Paste", Key.Paste, "commands.paste", "Paste copied elements as new ones"),
-    Spec("duplicate", "Edit", "D&uplicate", "Ctrl+D", "commands.duplicate", "Copy and paste in one step"),
-    Spec("rename", "Edit", "Re&name", "F2", "commands.rename", "Rename the selected element or relation"),
-    Spec("delete", "Edit", "&Delete from Model", Key.Delete, "commands.delete",
+    Spec("quit", "File", "&Quit", "Ctrl+Q", lambda w: w.close(), "Close the window (asks to save changes)"),
+    Spec("undo", "Edit", "&Undo", Key.Undo, None, icon=SP.SP_ArrowBack),
+    Spec("redo", "Edit", "&Redo", Key.Redo, None, icon=SP.SP_ArrowForward),
+    Spec("copy", "Edit", "&Copy", Key.Copy, on_canvas(verbs.copy), "Copy the selected elements"),
+    Spec("paste", "Edit", "&Paste", Key.Paste, on_canvas(verbs.paste), "Paste copied elements as new ones"),
+    Spec("duplicate", "Edit", "D&uplicate", "Ctrl+D", on_canvas(verbs.duplicate), "Copy and paste in one step"),
+    Spec("rename", "Edit", "Re&name", "F2", lambda w: w.rename(), "Rename the selected element or relation"),
+    Spec("delete", "Edit", "&Delete from Model", Key.Delete, on_canvas(verbs.delete),
          "Delete the selection from the model and every view"),
-    Spec("remove_from_view", "Edit", "Remove from &View", "Shift+Del", "commands.remove_from_view",
+    Spec("remove_from_view", "Edit", "Remove from &View", "Shift+Del", on_canvas(verbs.remove_from_view),
          "Take the selection off this view only; the model keeps it"),
-    Spec("select_all", "Edit", "Select &All", Key.SelectAll, "commands.select_all", "Select everything in this view"),
-    Spec("align_left", "Edit/Align", "&Left Edges", "Alt+Shift+Left", "commands.align", arg=Edge.LEFT),
-    Spec("align_right", "Edit/Align", "&Right Edges", "Alt+Shift+Right", "commands.align", arg=Edge.RIGHT),
-    Spec("align_top", "Edit/Align", "&Top Edges", "Alt+Shift+Up", "commands.align", arg=Edge.TOP),
-    Spec("align_bottom", "Edit/Align", "&Bottom Edges", "Alt+Shift+Down", "commands.align", arg=Edge.BOTTOM),
-    Spec("align_column", "Edit/Align", "Centres in a &Column", "Alt+Shift+C", "commands.align",
-         arg=Edge.CENTRE_HORIZONTAL),
-    Spec("align_row", "Edit/Align", "Centres in a Ro&w", "Alt+Shift+R", "commands.align", arg=Edge.CENTRE_VERTICAL),
-    Spec("capture", "Edit", "&Capture Element…", "Ctrl+K", "focus_capture",
+    Spec("select_all", "Edit", "Select &All", Key.SelectAll, on_canvas(verbs.select_all),
+         "Select everything in this view"),
+    Spec("align_left", "Edit/Align", "&Left Edges", "Alt+Shift+Left", align(Edge.LEFT)),
+    Spec("align_right", "Edit/Align", "&Right Edges", "Alt+Shift+Right", align(Edge.RIGHT)),
+    Spec("align_top", "Edit/Align", "&Top Edges", "Alt+Shift+Up", align(Edge.TOP)),
+    Spec("align_bottom", "Edit/Align", "&Bottom Edges", "Alt+Shift+Down", align(Edge.BOTTOM)),
+    Spec("align_column", "Edit/Align", "Centres in a &Column", "Alt+Shift+C", align(Edge.CENTRE_HORIZONTAL)),
+    Spec("align_row", "Edit/Align", "Centres in a Ro&w", "Alt+Shift+R", align(Edge.CENTRE_VERTICAL)),
+    Spec("capture", "Edit", "&Capture Element…", "Ctrl+K", lambda w: w.focus_capture(),
          "Type a name and Enter: a new element of the palette's kind next to the selection"),
-    Spec("link", "Edit", "&Link Selected", "Ctrl+L", "commands.link_selected",
+    Spec("link", "Edit", "&Link Selected", "Ctrl+L", on_canvas(verbs.link),
          "Link the two selected elements with a flow of the current style"),
-    Spec("find", "Edit", "&Find in Model…", Key.Find, "focus_search", "Search the model tree"),
-    Spec("zoom_in", "View", "Zoom &In", Key.ZoomIn, "zoom_in", "Zoom in", extra="Ctrl+="),
-    Spec("zoom_out", "View", "Zoom &Out", Key.ZoomOut, "zoom_out", "Zoom out"),
-    Spec("fit", "View", "&Fit to Window", "Ctrl+0", "fit", "Show the whole view"),
-    Spec("next_view", "View", "Ne&xt View", "Ctrl+PgDown", "next_view", "Show the next view's tab"),
-    Spec("previous_view", "View", "Pre&vious View", "Ctrl+PgUp", "previous_view", "Show the previous view's tab"),
-    Spec("presentation", "View", "&Presentation", "F5", "presentation.toggle",
+    Spec("find", "Edit", "&Find in Model…", Key.Find, lambda w: w.focus_search(), "Search the model tree"),
+    Spec("zoom_in", "View", "Zoom &In", Key.ZoomIn, lambda w: w.zoom_in(), "Zoom in", extra="Ctrl+="),
+    Spec("zoom_out", "View", "Zoom &Out", Key.ZoomOut, lambda w: w.zoom_out(), "Zoom out"),
+    Spec("fit", "View", "&Fit to Window", "Ctrl+0", lambda w: w.fit(), "Show the whole view"),
+    Spec("next_view", "View", "Ne&xt View", "Ctrl+PgDown", lambda w: w.next_view(), "Show the next view's tab"),
+    Spec("previous_view", "View", "Pre&vious View", "Ctrl+PgUp", lambda w: w.previous_view(),
+         "Show the previous view's tab"),
+    Spec("presentation", "View", "&Presentation", "F5", lambda w: w.presentation.toggle(),
          "Full screen for workshops: large text, counts in the corner (F5 or Esc to leave)", checkable=True),
-    Spec("leave_presentation", "View", "Leave Presentation", "Esc", "presentation.leave", enabled=False),
-    Spec("theme_light", "View/Theme", "&Light", "Alt+Shift+L", "set_theme", arg="light", group="theme"),
-    Spec("theme_dark", "View/Theme", "&Dark", "Alt+Shift+D", "set_theme", arg="dark", group="theme"),
-    Spec("add_view", "Model", "&Add View…", "Ctrl+T", "tabs.add_view", "Add a view (a new diagram tab)"),
-    Spec("rename_view", "Model", "&Rename View…", "Shift+F2", "tabs.rename_view", "Rename the current view"),
-    Spec("delete_view", "Model", "&Delete View", "Ctrl+Shift+Del", "tabs.delete_view",
+    Spec("leave_presentation", "View", "Leave Presentation", "Esc", lambda w: w.presentation.leave(), enabled=False),
+    Spec("theme_light", "View/Theme", "&Light", "Alt+Shift+L", lambda w: w.set_theme("light"), group="theme"),
+    Spec("theme_dark", "View/Theme", "&Dark", "Alt+Shift+D", lambda w: w.set_theme("dark"), group="theme"),
+    Spec("add_view", "Model", "&Add View…", "Ctrl+T", lambda w: w.tabs.add_view(), "Add a view (a new diagram tab)"),
+    Spec("rename_view", "Model", "&Rename View…", "Shift+F2", lambda w: w.tabs.rename_view(),
+         "Rename the current view"),
+    Spec("delete_view", "Model", "&Delete View", "Ctrl+Shift+Del", lambda w: w.tabs.delete_view(),
          "Delete the current view; its elements stay in the model"),
-    Spec("style_query", "Model/Flow Style", "&Query", "Ctrl+1", "commands.set_flow_style", arg=FlowStyle.QUERY,
+    Spec("style_query", "Model/Flow Style", "&Query", "Ctrl+1", lambda w: w.set_flow_style(FlowStyle.QUERY),
          group="flow_style"),
-    Spec("style_command", "Model/Flow Style", "&Command", "Ctrl+2", "commands.set_flow_style", arg=FlowStyle.COMMAND,
+    Spec("style_command", "Model/Flow Style", "&Command", "Ctrl+2", lambda w: w.set_flow_style(FlowStyle.COMMAND),
          group="flow_style"),
-    Spec("style_event", "Model/Flow Style", "&Event", "Ctrl+3", "commands.set_flow_style", arg=FlowStyle.EVENT,
+    Spec("style_event", "Model/Flow Style", "&Event", "Ctrl+3", lambda w: w.set_flow_style(FlowStyle.EVENT),
          group="flow_style"),
-    Spec("arrange", "Model", "A&rrange", "Ctrl+Shift+A", "arranger.arrange", ARRANGE_TIP),
-    Spec("shortcuts", "Help", "&Keyboard Shortcuts", Key.HelpContents, "show_shortcuts", "Every command and its key"),
-    Spec("about", "Help", "&About Steelframe", "Shift+F1", "show_about"),
+    Spec("arrange", "Model", "A&rrange", "Ctrl+Shift+A", lambda w: w.arranger.arrange(), ARRANGE_TIP),
+    Spec("shortcuts", "Help", "&Keyboard Shortcuts", Key.HelpContents, lambda w: w.show_shortcuts(),
+         "Every command and its key"),
+    Spec("about", "Help", "&About Steelframe", "Shift+F1", lambda w: w.show_about()),
 )
 TOOLBAR = ("new", "open", "save", "|", "undo", "redo", "|", "zoom_in", "zoom_out", "fit", "arrange", "presentation")
-
-
-def resolve(window: QMainWindow, handler: str) -> Any:
-    return reduce(getattr, handler.split("."), window)
-
-
-def _trigger(window: QMainWindow, spec: Spec) -> None:
-    function = resolve(window, spec.handler)
-    if spec.arg is not None:
-        function(spec.arg)
-    else:
-        function()
 
 
 def keys(spec: Spec) -> list[QKeySequence]:
@@ -141,8 +185,8 @@ def configure(action: QAction, spec: Spec, window: QMainWindow) -> None:
         action.setIcon(window.style().standardIcon(spec.icon))
 
 
-def build_actions(window: QMainWindow) -> dict[str, QAction]:
-    """Create every action of the table (undo and redo come from the undo stack: see ``replace``)."""
+def build_actions(window: QMainWindow, target: Window) -> dict[str, QAction]:
+    """Create every action of the table on ``window``, running on ``target`` (the same window)."""
     actions: dict[str, QAction] = {}
     groups: dict[str, QActionGroup] = {}
     for spec in SPECS:
@@ -154,8 +198,8 @@ def build_actions(window: QMainWindow) -> dict[str, QAction]:
             group.addAction(action)
             action.setCheckable(True)
         action.setCheckable(action.isCheckable() or spec.checkable)
-        if spec.handler:
-            action.triggered.connect(lambda _=False, s=spec: _trigger(window, s))
+        if spec.run is not None:
+            action.triggered.connect(lambda _=False, run=spec.run: run(target))
         window.addAction(action)
         actions[spec.key] = action
     return actions

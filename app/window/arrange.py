@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog
 
 from app.document.controller import Document
-from app.window.commands import NO_VIEW, Workspace
+from app.window.host import NO_VIEW, Workspace
 from exporters.graphviz.layout import LayoutGraph, LayoutResult, arranged_bounds, graph_for_view, run_layout
 from exporters.graphviz.runner import GraphvizCancelled, GraphvizError
 from model.errors import ModelError

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -51,6 +52,7 @@ def run_gui(model_path: str | None) -> int:
     path = Path(model_path).resolve() if model_path is not None else None
     app = application()
     window = MainWindow(Document(model, path))
+    window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # nothing outlives the window it closes
     window.show()
     recovered = offer_recovery(window)  # kept alive (referenced) while the event loop runs
     code = app.exec()

@@ -1,18 +1,22 @@
 """The main window: toolbar, palette, view tabs, model tree and properties, violations and history,
 and the status bar with the violation counts. It assembles the pieces and swaps the document they
-show; files, commands, presentation and themes live in their own modules.
+show; files, the action table, the edit verbs, presentation and themes live in their own modules.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent
-from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QToolBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QInputDialog, QMainWindow, QMessageBox, QToolBar, QVBoxLayout, QWidget
 
+from app.canvas import verbs
 from app.canvas.tool_state import ToolState
+from app.canvas.view import DiagramView
+from app.document import editing
 from app.document.controller import Document
 from app.document.selection import Selection
 from app.files.controller import FileController, reason
@@ -23,10 +27,10 @@ from app.printing.commands import PrintCommands
 from app.window import actions as table
 from app.window.arrange import Arranger
 from app.window.capture import CaptureBox
-from app.window.commands import EditCommands
 from app.window.counts import CountPills
 from app.window.docks import Docks, Panels
 from app.window.help import show_about, show_shortcuts
+from app.window.host import NO_VIEW
 from app.window.presentation import CountsOverlay, Presentation
 from app.window.settings import open_settings
 from app.window.themes import DEFAULT_THEME, THEMES, apply_theme, canvas_background
@@ -59,13 +63,12 @@ class MainWindow(QMainWindow):
         self.panels: Panels | None = None
         self._edits, self._autosaved = 0, -1  # transactions committed on this document; as of the last autosave
         self.files = FileController(self, self.settings, self.recovery)
-        self.commands = EditCommands(self)
         self.printing = PrintCommands(self)
         self.exports = ModelExports(self)
         self.arranger = Arranger(self)
-        self.action_map = table.build_actions(self)
+        self.action_map = table.build_actions(self, self)
         self.menus = table.build_menus(self, self.action_map)
-        self.capture = CaptureBox(self.tool_state, self.commands.add_next_to)
+        self.capture = CaptureBox(self.tool_state, self.capture_element)
         self.toolbar = self._build_toolbar()
         self.docks = Docks(self, self.tool_state)
         self._build_view_menu_extras()
@@ -176,6 +179,37 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(text, 8000)
 
     # ------------------------------------------------------------ small verbs
+
+    def on_canvas(self, verb: Callable[[DiagramView], object]) -> None:
+        """Run an edit verb on the current view (a refusal goes to the status bar), or say there is none."""
+        if view := self.tabs.current_view():
+            verb(view)
+        else:
+            self.show_status(NO_VIEW)
+
+    def capture_element(self, name: str) -> bool:
+        """The capture box's Enter: an element of the palette's kind named ``name`` next to the selection."""
+        added: list[str | None] = []
+        self.on_canvas(lambda view: added.append(verbs.add_next(view, name.strip())))
+        return bool(added and added[0])
+
+    def rename(self) -> None:
+        """F2: in place on the canvas; in a small dialog when the item is not drawn in this view."""
+        item_id, view = self.selection.single, self.tabs.current_view()
+        if item_id is None or (view is not None and view.diagram.item_for(item_id) is not None):
+            self.on_canvas(lambda view: view.start_rename())
+            return
+        try:
+            current = editing.editable_text(self.document.model, item_id)
+            name, ok = QInputDialog.getText(self, "Rename", "Name:", text=current)
+            if ok:
+                editing.rename(self.document, item_id, name)
+        except ModelError as error:
+            self.show_status(str(error))
+
+    def set_flow_style(self, style: FlowStyle) -> None:
+        self.tool_state.flow_style = style
+        self.show_status(f"New flows are {style} flows (Ctrl+L links two selected elements)")
 
     def zoom_in(self) -> None:
         if view := self.tabs.current_view():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -10,8 +11,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+from PySide6.QtCore import QEvent, QSettings
+from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.canvas.scene import DiagramScene
@@ -20,6 +21,24 @@ from app.document.selection import Selection
 from app.files.recovery import RecoveryStore
 from app.window.mainwindow import MainWindow
 from model.templates import build_template
+
+
+def _top_level_widgets() -> list[QWidget]:
+    gc.collect()  # a window nobody holds is freed (signal lambdas make reference cycles)
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # what deleteLater() let go
+    return QApplication.topLevelWidgets()
+
+
+@pytest.fixture(autouse=True)
+def no_leaked_windows(qapp: QApplication) -> Iterator[None]:
+    """Fail a test that leaves a top-level widget behind (napari's strict qtbot); they are closed and deleted."""
+    before = set(_top_level_widgets())
+    yield
+    leaked = [w for w in _top_level_widgets() if w not in before]
+    for widget in leaked:
+        widget.close()
+        widget.deleteLater()
+    assert not leaked, f"a test leaked top-level widgets: {[type(w).__name__ for w in leaked]}"
 
 
 @pytest.fixture

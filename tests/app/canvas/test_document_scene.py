@@ -6,9 +6,12 @@ import pytest
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QFont, QImage, QPainter
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
+from pytestqt.qtbot import QtBot
 
 from app.canvas.items import ElementItem
 from app.canvas.scene import DiagramScene
+from app.canvas.tool_state import ToolState
+from app.canvas.view import DiagramView
 from app.document.controller import Document
 from app.document.selection import Selection
 from model.elements import Context, Fact
@@ -53,7 +56,7 @@ def test_a_violation_appears_and_disappears_as_a_badge(blank_document: Document,
     assert item.details == ["owner: Pricing"]
 
 
-def test_services_move_with_their_context(document: Document, scene: DiagramScene) -> None:
+def test_services_move_with_their_context(qtbot: QtBot, document: Document, scene: DiagramScene) -> None:
     service = scene.elements["svc-checkout"] if "svc-checkout" in scene.elements else next(
         i for i in scene.elements.values() if i.element.kind == "service")
     context = service.parentItem()
@@ -61,8 +64,26 @@ def test_services_move_with_their_context(document: Document, scene: DiagramScen
     before = service.scenePos()
     context.setPos(context.pos().x() + 100, context.pos().y())
     assert service.scenePos().x() == before.x() + 100
-    scene.commit_moves()
+    view = DiagramView(scene, ToolState())
+    qtbot.addWidget(view)
+    view.select_tool.commit_moves()  # the select tool, on release
     assert document.undo_stack.count() == 1
+    assert scene.dragged() == {}
+
+
+def test_a_renamed_owner_is_named_under_its_facts(document: Document, selection: Selection) -> None:
+    view_id = document.model.views()[0].id
+    with document.edit("Owned fact") as model:
+        model.add_element(Context(id="ctx-tariffs", name="Tariffs"))
+        model.add_element(Fact(id="fact-tariff", name="Tariff"))
+        model.add_relation(Owns(id="owns-tariff", source="ctx-tariffs", target="fact-tariff"))
+        model.place(view_id, "fact-tariff", Bounds(x=3000, y=0))
+    scene = DiagramScene(document, view_id, selection)
+    assert scene.elements["fact-tariff"].details == ["owner: Tariffs"]
+    with document.edit("Rename") as model:
+        model.update_element("ctx-tariffs", name="Tariff board")
+    assert scene.elements["fact-tariff"].details == ["owner: Tariff board"]
+    scene.detach()
 
 
 @pytest.mark.parametrize("service_first", [True, False])

@@ -55,6 +55,7 @@ def make_window(qtbot: QtBot, tmp_path: Path) -> Iterator[MakeWindow]:
         qtbot.waitUntil(lambda w=window: not w.arranger.running, timeout=60_000)
         window.document.undo_stack.setClean()
         window.close()
+        window.deleteLater()
 
 
 def _arrange(window: MainWindow, qtbot: QtBot, view_id: str) -> str:
