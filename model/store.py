@@ -22,6 +22,7 @@ from model.changes import (
     LayoutChange,
     Origin,
     RelationChange,
+    SchemaChange,
     SettingsChange,
     ViewChange,
     WaiverChange,
@@ -58,6 +59,7 @@ class Model:
         self._waivers: dict[str, Waiver] = {}
         self._settings = settings or Settings()
         self._exchange: ExchangeArchive | None = None
+        self._schema_uri: str | None = None
         self._depth = 0
         self._pending: list[Change] = []
         self._listeners: list[Listener] = []
@@ -72,6 +74,11 @@ class Model:
     def exchange(self) -> ExchangeArchive | None:
         """What an ArchiMate import kept for writing back (None for a model born in Steelframe)."""
         return self._exchange
+
+    @property
+    def schema_uri(self) -> str | None:
+        """The ``$schema`` the model file named for editors, written back on save (None: the file had none)."""
+        return self._schema_uri
 
     @property
     def name(self) -> str:
@@ -383,6 +390,10 @@ class Model:
         if archive != self._exchange:
             self._record(ExchangeChange(self._exchange, archive))
 
+    def set_schema_uri(self, uri: str | None) -> None:
+        if uri != self._schema_uri:
+            self._record(SchemaChange(self._schema_uri, uri))
+
     # --------------------------------------------------------------- checking
 
     def _require_new_id(self, item_id: str) -> None:
@@ -450,6 +461,8 @@ class Model:
                 self._settings = new
             case ExchangeChange(new=new):
                 self._exchange = new
+            case SchemaChange(new=new):
+                self._schema_uri = new
 
     def _apply_element(self, change: ElementChange) -> None:
         old, new, element_id = change.old, change.new, change.id

@@ -15,6 +15,7 @@ def build(document: ModelDocument) -> Model:
             document.elements, document.relations, [_view(view) for view in document.views], document.waivers
         )
         model.set_exchange(document.exchange)
+        model.set_schema_uri(document.schema_uri)
     return model
 
 

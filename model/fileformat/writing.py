@@ -38,6 +38,8 @@ def _to_json(model: Model) -> str:
     }
     if model.exchange is not None:
         data["exchange"] = model.exchange.model_dump(mode="json", exclude_defaults=True)
+    if model.schema_uri is not None:
+        data["$schema"] = model.schema_uri
     return json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False, allow_nan=False) + "\n"
 
 
