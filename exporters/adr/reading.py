@@ -10,6 +10,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from exporters.adr.frontmatter import FrontValue
+from exporters.adr.outcome import outcome_of
 from exporters.adr.parse import ParsedRecord, parse_record
 from exporters.adr.template import CONSEQUENCES, CONTEXT, DRIVERS, ID_KEY, OPTIONS, OUTCOME
 from model.elements import Decision
@@ -89,7 +90,8 @@ def _decision(file: str, record: ParsedRecord, ids_by_file: dict[str, str]) -> D
         "tags": _strings(header.get("tags")), "description": header.get("description") or "",
         "properties": properties if isinstance(properties, dict) else {},
         "problem": record.text(CONTEXT), "drivers": record.items(DRIVERS), "options": record.items(OPTIONS),
-        "outcome": record.text(OUTCOME), "consequences": record.text(CONSEQUENCES), "supersedes": supersedes,
+        "outcome": outcome_of(record.text(OUTCOME), record.items(OPTIONS)),
+        "consequences": record.text(CONSEQUENCES), "supersedes": supersedes,
     }
     try:
         return Decision.model_validate(data)
