@@ -19,13 +19,13 @@ _REQUIRED = (
 )
 
 
-def automation_details(uri: str, environment: Mapping[str, str]) -> dict[str, Any]:
+def automation_details(model_file: str, environment: Mapping[str, str]) -> dict[str, Any]:
     """The run's ``automationDetails``: the Azure pipeline's identity when run in one, else a category."""
     if environment.get("TF_BUILD", "").strip().lower() in ("true", "1"):
         pipeline = _azure_pipeline(environment)
         if pipeline is not None:
             return pipeline
-    return {"id": f"steelframe/{uri}/"}
+    return {"id": f"steelframe/{model_file}/"}
 
 
 def _organization(collection_uri: str) -> str:

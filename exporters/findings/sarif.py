@@ -8,7 +8,7 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from exporters.findings.locations import artifact_uri, id_spans
+from exporters.findings.locations import artifact_uri, id_spans, relative_path
 from exporters.findings.pipeline import automation_details
 from exporters.findings.rule_help import HOME, RULES_URI, help_markdown, help_text
 from model.engine import Rule, Violation
@@ -43,7 +43,7 @@ def sarif_report(
         "informationUri": HOME, "rules": [_rule(r) for r in rules],
     }
     results = [_result(model, v, index, uri, spans) for v in violations]
-    automation = automation_details(uri, environment or {})
+    automation = automation_details(relative_path(model_path).as_posix().lstrip("/"), environment or {})
     run = {"tool": {"driver": driver}, "automationDetails": automation, "results": results}
     report = {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
     return json.dumps(report, indent=2, ensure_ascii=False) + "\n"

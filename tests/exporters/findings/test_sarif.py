@@ -114,3 +114,8 @@ def test_regions_span_the_whole_element(retail: Model) -> None:
         body = "\n".join(lines[region["startLine"] - 1 : region["endLine"]])
         named = result["locations"][0]["logicalLocations"]
         assert any(f'"id": "{item["fullyQualifiedName"]}"' in body for item in named)
+
+
+def test_the_category_of_a_file_outside_the_working_directory_is_its_path(retail: Model) -> None:
+    out = sarif_report(retail, [], rules=[], model_path="/srv/arch/shop.steelframe.json", text="{}", version="1")
+    assert json.loads(out)["runs"][0]["automationDetails"] == {"id": "steelframe/srv/arch/shop.steelframe.json/"}
