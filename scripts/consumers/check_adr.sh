@@ -5,10 +5,11 @@
 # and otherwise falls back to git dates).
 #   bash scripts/consumers/check_adr.sh MODELS_DIR OUT_DIR
 . "$(dirname "$0")/lib.sh"
-models_dir=$1 out=$2
+models_dir=$(cd "$1" && pwd)
 tool=$(npm_tool log4brains log4brains@1.1.0)
-rm -rf "$out"
-mkdir -p "$out/project/docs/adr"
+rm -rf "$2"
+mkdir -p "$2/project/docs/adr"
+out=$(cd "$2" && pwd)
 cd "$out/project"
 {
   echo "project:"
