@@ -30,7 +30,10 @@ EMPTY = {
 #: The outcome of a decision that has options but no outcome yet; read back as no outcome.
 NO_CHOICE = "No option has been chosen yet."
 #: The line under each option's heading in "Pros and Cons of the Options" until someone completes it.
-PROS_AND_CONS_TODO = 'Pros and cons of this option are not recorded yet ("* Good, because …", "* Bad, because …").'
+#: ASCII only, so that a record an editor saves in Latin-1 or another legacy encoding still reads back.
+PROS_AND_CONS_TODO = (
+    'Pros and cons of this option are not recorded yet (add "* Good, because ..." and "* Bad, because ..." lines).'
+)
 #: What Steelframe wrote in empty sections before it wrote sentences; still read as nothing.
 OLD_PLACEHOLDERS = {
     CONTEXT: "{Describe the context and the problem statement.}",
