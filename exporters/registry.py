@@ -40,6 +40,21 @@ FORMATS: dict[str, tuple[str, str]] = {
 }
 
 
+#: format -> (module, function) telling what the format leaves out of a model, or None when nothing.
+LIMITS: dict[str, tuple[str, str]] = {
+    "archimate": ("exporters.archimate.limits", "not_carried"),
+}
+
+
+def not_carried(model: Model, fmt: str) -> str | None:
+    """What ``fmt`` cannot hold of ``model``, as one sentence for the person exporting (None: all of it)."""
+    if fmt not in LIMITS:
+        return None
+    module_name, function_name = LIMITS[fmt]
+    said: str | None = getattr(importlib.import_module(module_name), function_name)(model)
+    return said
+
+
 def export(model: Model, fmt: str, output: Path, options: ExportOptions) -> None:
     """Write ``model`` as ``fmt``; unusable input raises ModelError with a one-line reason."""
     try:

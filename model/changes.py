@@ -85,13 +85,22 @@ class ExchangeChange(_Change[ExchangeArchive]):
 
 
 @dataclass(frozen=True, slots=True)
+class SchemaChange(_Change[str]):
+    """The JSON Schema the file names for editors (its ``$schema``) was set, replaced or dropped."""
+
+    def inverse(self) -> SchemaChange:
+        return SchemaChange(self.new, self.old)
+
+
+@dataclass(frozen=True, slots=True)
 class SettingsChange(_Change[Settings]):
     def inverse(self) -> SettingsChange:
         return SettingsChange(self.new, self.old)
 
 
 Change = Union[
-    ElementChange, RelationChange, ViewChange, LayoutChange, WaiverChange, SettingsChange, ExchangeChange
+    ElementChange, RelationChange, ViewChange, LayoutChange, WaiverChange, SettingsChange, ExchangeChange,
+    SchemaChange,
 ]
 
 

@@ -39,6 +39,11 @@ class Queries:
         return self._state.exchange
 
     @property
+    def schema_uri(self) -> str | None:
+        """The ``$schema`` the model file named for editors, written back on save (None: the file had none)."""
+        return self._state.schema_uri
+
+    @property
     def name(self) -> str:
         return self._state.settings.name
 

@@ -27,6 +27,7 @@ def json_schema() -> dict[str, Any]:
     for definition in generated.get("$defs", {}).values():
         _require_tag(definition)
     _close_keyed_objects(generated)
+    _drop_openapi_keywords(generated)
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": SCHEMA_ID,
@@ -59,6 +60,22 @@ def _close_keyed_objects(node: Any) -> None:
     elif isinstance(node, list):
         for value in node:
             _close_keyed_objects(value)
+
+
+def _drop_openapi_keywords(node: Any) -> None:
+    """pydantic marks tagged unions with OpenAPI's ``discriminator``, which is no JSON Schema keyword.
+
+    Strict validators (Ajv by default) refuse an unknown keyword; the ``oneOf`` it annotates already
+    picks the class by its required ``const`` tag, so nothing is lost.
+    """
+    if isinstance(node, dict):
+        if isinstance(node.get("discriminator"), dict) and "oneOf" in node:
+            del node["discriminator"]
+        for value in node.values():
+            _drop_openapi_keywords(value)
+    elif isinstance(node, list):
+        for value in node:
+            _drop_openapi_keywords(value)
 
 
 def schema_text() -> str:

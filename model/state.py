@@ -15,6 +15,7 @@ from model.changes import (
     ExchangeChange,
     LayoutChange,
     RelationChange,
+    SchemaChange,
     SettingsChange,
     ViewChange,
     WaiverChange,
@@ -36,7 +37,7 @@ class State:
 
     __slots__ = (
         "by_kind", "elements", "exchange", "incoming", "layouts", "outgoing", "placements",
-        "referrers", "relations", "settings", "views", "waivers",
+        "referrers", "relations", "schema_uri", "settings", "views", "waivers",
     )
 
     def __init__(self, settings: Settings | None = None) -> None:
@@ -52,6 +53,7 @@ class State:
         self.waivers: dict[str, Waiver] = {}
         self.settings = settings or Settings()
         self.exchange: ExchangeArchive | None = None
+        self.schema_uri: str | None = None
 
     @classmethod
     def of(
@@ -63,6 +65,7 @@ class State:
         views: Iterable[tuple[ViewInfo, Layouts]],
         waivers: Iterable[Waiver],
         exchange: ExchangeArchive | None = None,
+        schema_uri: str | None = None,
     ) -> State:
         """A new state holding items whose ids, endpoints and references the caller has checked.
 
@@ -80,6 +83,7 @@ class State:
                 state._put_layout(view.id, item_id, layout)
         state.waivers.update((waiver.id, waiver) for waiver in waivers)
         state.exchange = exchange
+        state.schema_uri = schema_uri
         return state
 
     def apply(self, change: Change) -> None:
@@ -115,6 +119,8 @@ class State:
                 self.settings = new
             case ExchangeChange(new=new):
                 self.exchange = new
+            case SchemaChange(new=new):
+                self.schema_uri = new
 
     def _put_element(self, element: ElementBase) -> None:
         self.elements[element.id] = element

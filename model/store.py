@@ -20,6 +20,7 @@ from model.changes import (
     LayoutChange,
     Origin,
     RelationChange,
+    SchemaChange,
     SettingsChange,
     ViewChange,
     WaiverChange,
@@ -55,6 +56,7 @@ class Model(Queries):
         views: Iterable[tuple[ViewInfo, Layouts]],
         waivers: Iterable[Waiver],
         exchange: ExchangeArchive | None = None,
+        schema_uri: str | None = None,
     ) -> Model:
         """A new model of items whose ids, endpoints and references the caller has already checked.
 
@@ -65,7 +67,8 @@ class Model(Queries):
         """
         model = cls.__new__(cls)
         model._start(State.of(
-            settings, elements=elements, relations=relations, views=views, waivers=waivers, exchange=exchange
+            settings, elements=elements, relations=relations, views=views, waivers=waivers, exchange=exchange,
+            schema_uri=schema_uri,
         ))
         return model
 
@@ -248,6 +251,10 @@ class Model(Queries):
     def set_exchange(self, archive: ExchangeArchive | None) -> None:
         if archive != self.exchange:
             self._record(ExchangeChange(self.exchange, archive))
+
+    def set_schema_uri(self, uri: str | None) -> None:
+        if uri != self.schema_uri:
+            self._record(SchemaChange(self.schema_uri, uri))
 
     def _drop_reference(self, referrer_id: str, target: str) -> None:
         old_element = self.find_element(referrer_id)

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 
 from app.cli.exits import EXIT_OK, EXIT_VIOLATIONS
 from app.cli.loading import load
 from app.version import steelframe_version
+from exporters.findings.codequality import codequality_report
 from exporters.findings.json_report import json_report
 from exporters.findings.sarif import sarif_report
 from exporters.findings.summary import fails
@@ -38,8 +40,11 @@ def run_check(args: argparse.Namespace) -> int:
     elif args.format == "sarif":
         ran = [*rules, *compile_custom_rules(model.settings)]
         report = sarif_report(
-            model, violations, rules=ran, model_path=args.model, text=text, version=steelframe_version()
+            model, violations, rules=ran, model_path=args.model, text=text, version=steelframe_version(),
+            environment=os.environ,
         )
+    elif args.format == "codequality":
+        report = codequality_report(violations, model_path=args.model, text=text)
     else:
         report = terminal_safe(text_report(model, violations))
     sys.stdout.write(report)

@@ -11,7 +11,7 @@ from app.cli.exits import EXIT_OK
 from app.cli.loading import load, writable
 from exporters.adr import merge_adrs
 from exporters.archimate import import_archimate
-from exporters.registry import ExportOptions
+from exporters.registry import ExportOptions, not_carried
 from exporters.registry import export as export_model
 from model.errors import ModelError
 from model.fileformat import FileFormatError, save_model
@@ -26,6 +26,9 @@ def run_export(args: argparse.Namespace) -> int:
     options = ExportOptions(view=args.view, overlay=args.overlay, direction=args.direction)
     export_model(model, args.to, Path(args.output), options)
     sys.stdout.write(f"wrote {shown(args.output)} ({args.to}) from {shown(args.model)}\n")
+    left_out = not_carried(model, args.to)
+    if left_out:
+        sys.stderr.write(f"steelframe: note: {left_out}\n")
     return EXIT_OK
 
 

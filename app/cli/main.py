@@ -57,7 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", help="check a model against the rules")
     check.add_argument("model", metavar="MODEL")
-    check.add_argument("--format", choices=("text", "json", "sarif"), default="text")
+    check.add_argument("--format", choices=("text", "json", "sarif", "codequality"), default="text")
     check.add_argument(
         "--fail-on", choices=[str(s) for s in Severity], default=str(Severity.ERROR),
         help="exit 1 when a violation that is not waived is at least this severe (default: error)",

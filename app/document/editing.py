@@ -7,6 +7,7 @@ then left exactly as it was (the transaction rolls back).
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
@@ -82,7 +83,8 @@ def _describe(model: Model, ids: list[str]) -> str:
 def _add(model: Model, view_id: str, kind: ElementKind, bounds: Bounds, name: str | None) -> str:
     element_id = new_id(PREFIXES[kind])
     name = fresh_name(model, kind) if name is None else name
-    model.add_element(ELEMENT_CLASSES[kind](id=element_id, kind=kind, name=name))
+    dated = {"date": datetime.date.today()} if kind is K.DECISION else {}  # a record says when it was decided
+    model.add_element(ELEMENT_CLASSES[kind](id=element_id, kind=kind, name=name, **dated))
     model.place(view_id, element_id, bounds)
     if kind in (K.SERVICE, K.ACL):
         holder = container_at(model, view_id, bounds)

@@ -20,7 +20,7 @@ from app.printing.commands import busy
 from app.window.host import WindowHost
 from app.window.views_tabs import ViewTabs
 from exporters.adr import merge_adrs
-from exporters.registry import ExportOptions
+from exporters.registry import ExportOptions, not_carried
 from exporters.registry import export as export_model
 from model.errors import ModelError
 
@@ -72,7 +72,8 @@ class ModelExports:
             QMessageBox.warning(self.host.widget(), f"Export {spec.title}", str(error))
             return None
         self.last_folder = path if kind == "adr" else path.parent
-        self.host.show_status(f"Exported {subject} as {spec.title} to {path}")
+        left_out = not_carried(model, fmt)
+        self.host.show_status(f"Exported {subject} as {spec.title} to {path}" + (f"; {left_out}" if left_out else ""))
         return path
 
     def _ask(self, spec: Format, subject: str) -> Path | None:

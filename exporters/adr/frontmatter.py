@@ -57,8 +57,12 @@ def emit_value(value: Emittable) -> str:
 
 
 def emit_front_matter(fields: list[tuple[str, Emittable]]) -> str:
-    """The ``---`` delimited header, keys in the given order."""
-    lines = ["---", *(f"{key}: {emit_value(value)}" for key, value in fields), "---"]
+    """The ``---`` delimited header, keys in the given order.
+
+    A blank line ends the YAML before the closing ``---``: Markdown tools that do not know front
+    matter (log4brains) then see a paragraph and a rule, not a heading that hides what follows.
+    """
+    lines = ["---", *(f"{key}: {emit_value(value)}" for key, value in fields), "", "---"]
     return "\n".join(lines) + "\n"
 
 

@@ -6,7 +6,14 @@ import re
 from dataclasses import dataclass, field
 
 from exporters.adr.frontmatter import FrontValue, split_front_matter
-from exporters.adr.template import HEADINGS, ID_KEY, PLACEHOLDERS, PROS_AND_CONS, PROS_AND_CONS_TODO
+from exporters.adr.template import (
+    HEADINGS,
+    ID_KEY,
+    OLD_PROS_AND_CONS_TODO,
+    PROS_AND_CONS,
+    PROS_AND_CONS_TODO,
+    empty_texts,
+)
 
 _BULLET = re.compile(r"^[*-](?: (.*))?$")  # "*" alone: an empty item whose trailing space was trimmed
 
@@ -23,9 +30,9 @@ class ParsedRecord:
         return value if isinstance(value, str) and value else None
 
     def text(self, heading: str) -> str:
-        """A section's text, or "" when it holds only its placeholder."""
+        """A section's text, or "" when it holds only the words that stand for an empty one."""
         body = self.sections.get(heading, "")
-        return "" if body == PLACEHOLDERS.get(heading) else body
+        return "" if body in empty_texts(heading) else body
 
     def items(self, heading: str) -> list[str]:
         return bullet_items(self.text(heading))
@@ -40,7 +47,8 @@ class ParsedRecord:
             elif current is not None:
                 current.append(line)
         kept = {option: "\n".join(lines).strip() for option, lines in found.items()}
-        return {option: text for option, text in kept.items() if text and text != PROS_AND_CONS_TODO}
+        todo = (PROS_AND_CONS_TODO, OLD_PROS_AND_CONS_TODO)
+        return {option: text for option, text in kept.items() if text and text not in todo}
 
 
 def parse_record(text: str) -> ParsedRecord | None:

@@ -10,6 +10,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from exporters.adr.frontmatter import FrontValue
+from exporters.adr.outcome import outcome_of
 from exporters.adr.parse import ParsedRecord, not_a_record, parse_record
 from exporters.adr.sources import markdown_files, record_text, skipped
 from exporters.adr.template import CONSEQUENCES, CONTEXT, DRIVERS, ID_KEY, INDEX_MARKER, OPTIONS, OUTCOME
@@ -93,7 +94,8 @@ def _decision(file: str, record: ParsedRecord, ids_by_file: dict[str, str]) -> D
         "tags": _strings(header.get("tags")), "description": header.get("description") or "",
         "properties": properties if isinstance(properties, dict) else {},
         "problem": record.text(CONTEXT), "drivers": record.items(DRIVERS), "options": record.items(OPTIONS),
-        "outcome": record.text(OUTCOME), "consequences": record.text(CONSEQUENCES), "supersedes": supersedes,
+        "outcome": outcome_of(record.text(OUTCOME), record.items(OPTIONS)),
+        "consequences": record.text(CONSEQUENCES), "supersedes": supersedes,
     }
     try:
         return Decision.model_validate(data)

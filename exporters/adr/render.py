@@ -7,16 +7,17 @@ from dataclasses import dataclass, field
 
 from exporters.adr.frontmatter import Emittable, emit_front_matter
 from exporters.adr.naming import RecordName
+from exporters.adr.outcome import outcome_text
 from exporters.adr.template import (
     CONSEQUENCES,
     CONTEXT,
     DRIVERS,
+    EMPTY,
     ID_KEY,
     INDEX_MARKER,
     MORE,
     OPTIONS,
     OUTCOME,
-    PLACEHOLDERS,
     PROS_AND_CONS,
     PROS_AND_CONS_TODO,
     TITLE_PREFIX,
@@ -78,29 +79,40 @@ def front_matter(decision: Decision, facts: RecordFacts) -> str:
     return emit_front_matter(fields)
 
 
+def header_list(decision: Decision) -> list[str]:
+    """MADR 2's list under the title, which log4brains reads; Steelframe reads the front matter."""
+    lines = [f"* Status: {decision.status}"]
+    if decision.decision_makers:
+        lines.append("* Deciders: " + ", ".join(one_line(maker) for maker in decision.decision_makers))
+    if decision.date is not None:
+        lines.append(f"* Date: {decision.date.isoformat()}")
+    return [*lines, ""]
+
+
 def text_block(heading: str, text: str) -> list[str]:
-    body = text.strip().replace("\r\n", "\n")
-    return [heading, "", body or PLACEHOLDERS[heading], ""]
+    """A section, left out when empty unless MADR requires it (then a sentence says it is empty)."""
+    body = text.strip().replace("\r\n", "\n") or EMPTY.get(heading, "")
+    return [heading, "", body, ""] if body else []
 
 
 def bullets(heading: str, items: Sequence[str]) -> list[str]:
+    if not items:
+        return []
     lines = [heading, ""]
     for item in items:
         first, *rest = item.strip().replace("\r\n", "\n").split("\n")
         lines.append(f"* {first}" if first else "*")
         lines.extend(f"  {line}".rstrip() for line in rest)
-    if not items:
-        lines.append(PLACEHOLDERS[heading])
     return [*lines, ""]
 
 
 def pros_and_cons(options: Sequence[str], kept: dict[str, str]) -> list[str]:
+    if not options:
+        return []
     lines = [PROS_AND_CONS, ""]
     for option in options:
         title = one_line(option)
         lines += [f"### {title}", "", kept.get(title) or PROS_AND_CONS_TODO, ""]
-    if not options:
-        lines += [PLACEHOLDERS[PROS_AND_CONS], ""]
     return lines
 
 
@@ -128,11 +140,11 @@ def more_information(facts: RecordFacts) -> list[str]:
 
 def render_record(decision: Decision, facts: RecordFacts) -> str:
     """The whole Markdown file of ``decision``: front matter, title and the MADR sections."""
-    lines = [TITLE_PREFIX + facts.name.title, ""]
+    lines = [TITLE_PREFIX + facts.name.title, "", *header_list(decision)]
     lines += text_block(CONTEXT, decision.problem)
     lines += bullets(DRIVERS, decision.drivers)
     lines += bullets(OPTIONS, decision.options)
-    lines += text_block(OUTCOME, decision.outcome)
+    lines += text_block(OUTCOME, outcome_text(decision.outcome, decision.options))
     lines += text_block(CONSEQUENCES, decision.consequences)
     lines += pros_and_cons(decision.options, facts.pros_and_cons)
     lines += more_information(facts)

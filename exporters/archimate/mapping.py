@@ -22,6 +22,9 @@ XSI = "http://www.w3.org/2001/XMLSchema-instance"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
 SCHEMA_LOCATION = f"{NAMESPACE} http://www.opengroup.org/xsd/archimate/3.1/archimate3_Diagram.xsd"
 PREFIX = "steelframe."
+#: The identifier of the Grouping an export of a model without ArchiMate elements holds: the schema
+#: allows no empty ``<elements>`` and Archi refuses a file without one. Import leaves it out.
+EMPTY_MODEL_GROUPING = "id-steelframe-empty-model"
 
 #: Steelframe element kind -> ArchiMate element type. Decisions and notes are not ArchiMate concepts.
 ELEMENT_TYPES: dict[ElementKind, str] = {
@@ -175,7 +178,7 @@ KEPT_TYPES: dict[RelationKind, frozenset[str]] = {
 KEPT_ACCESS_TYPES: dict[RelationKind, frozenset[str]] = {
     RelationKind.OWNS: frozenset({"Write", "ReadWrite"}),
     RelationKind.WRITES: frozenset({"Write", "ReadWrite"}),
-    RelationKind.REPLICATES: frozenset({"Read"}),
+    RelationKind.REPLICATES: frozenset({"Read", "Access"}),  # "Access" (unspecified) is the schema's default
 }
 
 

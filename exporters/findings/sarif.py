@@ -5,52 +5,54 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Sequence
-from pathlib import Path, PurePosixPath
+from collections.abc import Mapping, Sequence
 from typing import Any
-from urllib.parse import quote
 
+from exporters.findings.locations import artifact_uri, id_spans, relative_path
+from exporters.findings.pipeline import automation_details
+from exporters.findings.rule_help import HOME, RULES_URI, help_markdown, help_text
 from model.engine import Rule, Violation
 from model.store import Model
 from model.vocabulary import Severity
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _SARIF_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
-_ID_LINE = re.compile(r'^\s*"id"\s*:\s*"([^"\\]+)"')
+Spans = dict[str, tuple[int, int]]
 
 
 def sarif_report(
-    model: Model, violations: Sequence[Violation], *, rules: Sequence[Rule], model_path: str, text: str, version: str
+    model: Model,
+    violations: Sequence[Violation],
+    *,
+    rules: Sequence[Rule],
+    model_path: str,
+    text: str,
+    version: str,
+    environment: Mapping[str, str] | None = None,
 ) -> str:
-    """SARIF 2.1.0: one run, the rules that ran, one result per violation (waived ones suppressed)."""
+    """SARIF 2.1.0: one run, the rules that ran, one result per violation (waived ones suppressed).
+
+    ``environment`` is where the run happens (``os.environ`` from the command line): inside Azure
+    Pipelines the run carries the pipeline's identity.
+    """
     index = {rule.id: position for position, rule in enumerate(rules)}
     uri = artifact_uri(model_path)
-    lines = id_lines(text)
-    driver = {"name": "steelframe", "version": version, "semanticVersion": version, "rules": [_rule(r) for r in rules]}
-    results = [_result(model, v, index, uri, lines) for v in violations]
-    report = {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [{"tool": {"driver": driver}, "results": results}]}
+    spans = id_spans(text)
+    driver = {
+        "name": "steelframe", "fullName": f"Steelframe {version}", "version": version, "semanticVersion": version,
+        "informationUri": HOME, "rules": [_rule(r) for r in rules],
+    }
+    results = [_result(model, v, index, uri, spans) for v in violations]
+    automation = automation_details(relative_path(model_path).as_posix().lstrip("/"), environment or {})
+    run = {"tool": {"driver": driver}, "automationDetails": automation, "results": results}
+    report = {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
     return json.dumps(report, indent=2, ensure_ascii=False) + "\n"
 
 
-def artifact_uri(model_path: str) -> str:
-    """The model file as a relative URI where possible (what code-scanning tools expect)."""
-    path = Path(model_path)
-    if path.is_absolute():
-        try:
-            path = path.relative_to(Path.cwd())
-        except ValueError:
-            return path.as_uri()
-    return quote(PurePosixPath(*path.parts).as_posix(), safe="/")
-
-
-def id_lines(text: str) -> dict[str, int]:
-    """1-based line of each ``"id": "..."`` in the file, so an annotation lands on the element."""
-    found: dict[str, int] = {}
-    for number, line in enumerate(text.splitlines(), start=1):
-        match = _ID_LINE.match(line)
-        if match:
-            found.setdefault(match.group(1), number)
-    return found
+def fingerprint(violation: Violation) -> str:
+    """Stable across runs and edits elsewhere in the file: the rule and the ids it names."""
+    identity = "\0".join((violation.rule, *sorted(violation.elements)))
+    return hashlib.sha256(identity.encode()).hexdigest()[:32]
 
 
 def _rule_name(title: str) -> str:
@@ -63,6 +65,8 @@ def _rule(rule: Rule) -> dict[str, Any]:
         "name": _rule_name(rule.title),
         "shortDescription": {"text": rule.title},
         "fullDescription": {"text": rule.rationale or rule.title},
+        "help": {"text": help_text(rule), "markdown": help_markdown(rule)},
+        "helpUri": RULES_URI,
         "defaultConfiguration": {"level": _SARIF_LEVEL[rule.severity]},
     }
     properties: dict[str, Any] = {"origin": rule.origin}
@@ -72,25 +76,22 @@ def _rule(rule: Rule) -> dict[str, Any]:
     return entry
 
 
-def _result(
-    model: Model, violation: Violation, index: dict[str, int], uri: str, lines: dict[str, int]
-) -> dict[str, Any]:
+def _result(model: Model, violation: Violation, index: dict[str, int], uri: str, spans: Spans) -> dict[str, Any]:
     physical: dict[str, Any] = {"artifactLocation": {"uri": uri}}
-    line = next((lines[i] for i in violation.elements if i in lines), None)
-    if line is not None:
-        physical["region"] = {"startLine": line}
+    span = next((spans[i] for i in violation.elements if i in spans), None)
+    if span is not None:
+        physical["region"] = {"startLine": span[0], "endLine": span[1]}
     location: dict[str, Any] = {"physicalLocation": physical}
     if violation.elements:
         location["logicalLocations"] = [
             {"name": _name(model, item_id), "fullyQualifiedName": item_id} for item_id in violation.elements
         ]
-    identity = "\0".join((violation.rule, *sorted(violation.elements)))
     result: dict[str, Any] = {
         "ruleId": violation.rule,
         "level": _SARIF_LEVEL[violation.severity],
         "message": {"text": violation.message},
         "locations": [location],
-        "partialFingerprints": {"steelframeViolation/v1": hashlib.sha256(identity.encode()).hexdigest()[:32]},
+        "partialFingerprints": {"steelframeViolation/v1": fingerprint(violation)},
     }
     if violation.rule in index:
         result["ruleIndex"] = index[violation.rule]

@@ -52,7 +52,10 @@ def _forbid_flow(custom: ForbidFlowRule) -> Rule:
                 custom.fix,
             )
 
-    return Rule(custom.id, custom.title, custom.severity, (str(RelationKind.FLOW),), check, origin="model")
+    remedy = custom.fix or "Let the two ends interact another way, or change them so the flow no longer matches."
+    return Rule(
+        custom.id, custom.title, custom.severity, (str(RelationKind.FLOW),), check, origin="model", remedy=remedy
+    )
 
 
 def _require_attribute(custom: RequireAttributeRule) -> Rule:
@@ -69,4 +72,5 @@ def _require_attribute(custom: RequireAttributeRule) -> Rule:
                 custom.fix or f"Set the {attribute} of {name}.",
             )
 
-    return Rule(custom.id, custom.title, custom.severity, (str(custom.kind),), check, origin="model")
+    remedy = custom.fix or f"Set the {custom.attribute.replace('_', ' ')} of every {custom.kind}."
+    return Rule(custom.id, custom.title, custom.severity, (str(custom.kind),), check, origin="model", remedy=remedy)

@@ -45,6 +45,7 @@ class Rule:
     params: Mapping[str, ParamValue] = field(default_factory=dict)
     rationale: str = ""
     origin: str = "catalogue"
+    remedy: str = ""  # how to fix any violation of the rule, for help texts (each finding has its own fix)
 
 
 @dataclass(frozen=True, slots=True)

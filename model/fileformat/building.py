@@ -16,6 +16,7 @@ def build(document: ModelDocument) -> Model:
         views=[_view(view) for view in document.views],
         waivers=document.waivers,
         exchange=document.exchange,
+        schema_uri=document.schema_uri,
     )
 
 

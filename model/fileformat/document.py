@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic.json_schema import SkipJsonSchema
 
 from model.elements import Element
 from model.exchange import ExchangeArchive
@@ -12,6 +15,11 @@ from model.settings import Settings, Waiver
 from model.views import Bounds, Route
 
 FORMAT_VERSION = 2
+
+
+def _no_default(schema: dict[str, Any]) -> None:
+    """A null default would contradict the string type a strict validator checks it against."""
+    schema.pop("default", None)
 
 
 class ViewDocument(BaseModel):
@@ -31,6 +39,11 @@ class ModelDocument(BaseModel):
 
     model_config = ConfigDict(extra="forbid", title="Steelframe model")
 
+    #: Where an editor finds this schema for completion; kept as written and written back.
+    schema_uri: str | SkipJsonSchema[None] = Field(
+        default=None, alias="$schema", min_length=1, title="$schema", json_schema_extra=_no_default,
+        description="The JSON Schema of the file, for editors (a URI or a path relative to the file).",
+    )
     format: int = Field(json_schema_extra={"const": FORMAT_VERSION})
     settings: Settings = Field(default_factory=Settings)
     elements: list[Element] = Field(default_factory=list)
@@ -38,3 +51,11 @@ class ModelDocument(BaseModel):
     views: list[ViewDocument] = Field(default_factory=list)
     waivers: list[Waiver] = Field(default_factory=list)
     exchange: ExchangeArchive | None = None
+
+    @field_validator("schema_uri", mode="before")
+    @classmethod
+    def _schema_is_named(cls, value: object) -> object:
+        """Left out means none; written, it must be a URI (JSON Schema's ``$schema`` is never null)."""
+        if value is None:
+            raise ValueError("expected the URI of a JSON Schema, got null")
+        return value

@@ -58,6 +58,8 @@ def _document_data(model: Model) -> dict[str, Any]:
     }
     if model.exchange is not None:
         data["exchange"] = model.exchange.model_dump(mode="json", exclude_defaults=True)
+    if model.schema_uri is not None:
+        data["$schema"] = model.schema_uri
     return data
 
 

@@ -91,6 +91,7 @@ RULES = (
         cross_context_invariants,
         rationale="No transaction spans two contexts: a rule over several of them holds only eventually, and "
         "only if a saga restores it when a step fails.",
+        remedy="Mark the invariant eventually consistent and guard it with a saga that compensates when a step fails.",
     ),
     Rule(
         "SF008",
@@ -100,6 +101,8 @@ RULES = (
         reconciled_propagation,
         rationale="Messages get lost, duplicated and reordered: only a reconciliation against the authoritative "
         "source brings replicas and half-finished processes back in line.",
+        remedy="Add a reconciliation that compares the replica or the saga's state with the authoritative source and "
+        "repairs what differs.",
     ),
     Rule(
         "SF017",
@@ -109,5 +112,7 @@ RULES = (
         reconciled_migration,
         rationale="While the old and the new system both hold the data, they drift apart unless something "
         "compares and repairs them.",
+        remedy="Add a reconciliation that compares the coexisting context with the legacy system and repairs what "
+        "differs.",
     ),
 )

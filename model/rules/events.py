@@ -157,6 +157,8 @@ RULES = (
         delivered_and_focused,
         rationale="An event nobody receives is dead weight, and a topic shared by several producers has no owner "
         "to keep its contract.",
+        remedy="Deliver the event to a consumer or remove it; let one context produce each topic and give the others "
+        "topics of their own.",
     ),
     Rule(
         "SF016",
@@ -166,6 +168,7 @@ RULES = (
         personal_data_retention,
         rationale="Personal data may be kept only as long as needed; an event log without a retention keeps it "
         "forever.",
+        remedy="Declare how long the event or topic keeps its personal data (its retention).",
     ),
     Rule(
         "SF018",
@@ -175,5 +178,6 @@ RULES = (
         declared_compatibility,
         rationale="Consumers of an integration event live in other contexts and upgrade on their own schedule; "
         "they can only do so if the schema evolves compatibly.",
+        remedy="Declare the integration event's compatibility mode: backward, forward, full or none.",
     ),
 )

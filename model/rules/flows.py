@@ -100,6 +100,7 @@ RULES = (
         (FLOW,),
         style_declared,
         rationale="Whether a flow is a query, a command or an event decides coupling, latency and failure handling.",
+        remedy="Set the flow's style to query, command or event.",
     ),
     Rule(
         "SF009",
@@ -108,6 +109,7 @@ RULES = (
         (FLOW,),
         event_contract,
         rationale="A CDC event leaks a storage model and an unversioned integration event breaks consumers silently.",
+        remedy="Publish a business event instead of the CDC event, and give every integration event a schema version.",
     ),
     Rule(
         "SF011",
@@ -116,6 +118,8 @@ RULES = (
         (FLOW,),
         idempotent_consumer,
         rationale="Asynchronous delivery is at least once, so a consumer that is not idempotent corrupts its data.",
+        remedy="Make the consumer idempotent (it deduplicates messages by id, or its updates are idempotent by "
+        "nature) and mark the flow so.",
     ),
     Rule(
         "SF012",
@@ -124,5 +128,6 @@ RULES = (
         (FLOW,),
         dead_letter_policy,
         rationale="Without a dead-letter policy a message that cannot be processed is lost or stops the queue.",
+        remedy="Declare the flow's dead-letter policy: what happens to a message that keeps failing.",
     ),
 )

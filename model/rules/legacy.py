@@ -110,5 +110,7 @@ RULES = (
         (str(RelationKind.FLOW),),
         reached_through_own_acl,
         rationale="Without its own anti-corruption layer a new context absorbs the legacy model it should replace.",
+        remedy="Give the target or coexisting context its own anti-corruption layer and route its flows to the legacy"
+        " system through it.",
     ),
 )

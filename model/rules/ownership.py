@@ -88,6 +88,8 @@ RULES = (
         (str(ElementKind.FACT),),
         one_owner_per_fact,
         rationale="A fact with no owner has no one to correct it; with two, nobody knows which value is true.",
+        remedy="Give the fact one owner: an owns relation from the one context that decides its value; the others "
+        "replicate it or ask that context for it.",
     ),
     Rule(
         "SF002",
@@ -96,6 +98,8 @@ RULES = (
         (str(ElementKind.FACT),),
         only_owner_writes,
         rationale="When several contexts write a fact, its owner can no longer guarantee its rules or its history.",
+        remedy="Let only the owner write the fact: other contexts send the owner a command, or keep a replica they "
+        "never write back.",
     ),
     Rule(
         "SF003",
@@ -104,5 +108,7 @@ RULES = (
         (str(ElementKind.DATASTORE),),
         no_shared_operational_store,
         rationale="A shared operational database couples contexts through its schema and undoes their boundary.",
+        remedy="Give the datastore to one context; the others query that context or replicate what they need. A store"
+        " that only serves reporting is marked analytical.",
     ),
 )

@@ -153,6 +153,8 @@ RULES = (
         params={"max_depth": 3},
         rationale="Every synchronous hop multiplies latency and the chance of failure: a long chain is only as "
         "available as all its contexts together.",
+        remedy="Shorten the chain: replace a synchronous hop with an event and a local replica, or let the caller ask"
+        " the last context directly. The parameter max_depth sets the limit.",
     ),
     Rule(
         "SF006",
@@ -162,6 +164,8 @@ RULES = (
         no_sync_cycles,
         rationale="Contexts that call each other synchronously in a cycle cannot be deployed, scaled or fail "
         "independently: they are one distributed monolith.",
+        remedy="Break the cycle: turn one of its synchronous flows into an event, or move the responsibility that "
+        "makes the contexts call each other into one of them.",
     ),
     Rule(
         "SF015",
@@ -172,5 +176,7 @@ RULES = (
         params={"max_fan_out": 3},
         rationale="A context that needs many others to answer before it can answer is down whenever any of "
         "them is.",
+        remedy="Depend on fewer contexts synchronously: replicate what the context needs from their events, or ask "
+        "one context that aggregates. The parameter max_fan_out sets the limit.",
     ),
 )

@@ -39,5 +39,6 @@ RULES = (
         (str(ElementKind.CONTEXT),),
         one_team_per_context,
         rationale="A context without one accountable team has no one to decide its model and keep its promises.",
+        remedy="Assign the context to exactly one team.",
     ),
 )

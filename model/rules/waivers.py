@@ -44,5 +44,6 @@ RULES = (
         ("waiver",),
         waiver_has_accepted_decision,
         rationale="A violation may be accepted only by a recorded, agreed decision, never by a draft or a dangling id.",
+        remedy="Point the waiver at an existing decision and accept that decision, or remove the waiver.",
     ),
 )

@@ -14,6 +14,7 @@ anti-corruption layer, and the issuance reconciliation covers the migration.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 
 from model.settings import Settings
@@ -192,8 +193,13 @@ def _consistency(draft: Draft) -> None:
               description="Compares issued policies and premiums with Billing and with the legacy platform.")
     draft.relate_all(R.COVERS, (("rec-issuance", item) for item in RECONCILED))
     draft.add(K.DECISION, "dec-strangle-legacy", "Strangle the legacy policy platform behind an ACL",
-              status="accepted",
-              outcome="Policy Administration takes over product by product; only its ACL talks to the platform.")
+              status="accepted", date=datetime.date(2024, 6, 3),
+              decision_makers=["Policy Administration team", "Architecture board"],
+              problem="The legacy policy platform holds every policy; replacing it at once would stop sales for "
+                      "months.",
+              options=["Strangle the platform product by product", "Replace the platform in one cut-over"],
+              outcome='Chosen option: "Strangle the platform product by product", because sales go on while '
+                      "Policy Administration takes over one product at a time; only its ACL talks to the platform.")
 
 
 # --------------------------------------------------------------------------------------------- views

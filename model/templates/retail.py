@@ -13,6 +13,8 @@ Everything else is clean, so each violation stands out.
 
 from __future__ import annotations
 
+import datetime
+
 from model.settings import Settings
 from model.store import Model
 from model.templates._build import Draft, FlowRow
@@ -245,7 +247,13 @@ def _consistency(draft: Draft) -> None:
         draft.add(K.RECONCILIATION, rec_id, name, schedule=schedule, authoritative_source=source)
         draft.relate_all(R.COVERS, ((rec_id, item) for item in covered))
     draft.add(K.DECISION, "dec-kafka-integration", "Integrate contexts with events over Kafka",
-              status="accepted", outcome="Contexts publish integration events on their own Kafka topics.")
+              status="accepted", date=datetime.date(2024, 3, 12),
+              decision_makers=["Checkout team", "Architecture board"],
+              problem="Six contexts share orders, prices and payments; calling each other for every request would "
+                      "tie their uptime together.",
+              drivers=["Contexts deploy and fail independently", "New consumers can replay the history"],
+              options=["Integration events on Kafka", "Synchronous REST calls"],
+              outcome="Contexts publish integration events on Kafka, each on its own topics.")
 
 
 # --------------------------------------------------------------------------------------------- views

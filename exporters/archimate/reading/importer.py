@@ -15,11 +15,13 @@ import logging
 import os
 from pathlib import Path
 
+from lxml import etree  # lxml ships no type hints
 from pydantic import ValidationError
 
 from exporters.archimate.errors import ExchangeImportError, refuse
+from exporters.archimate.mapping import EMPTY_MODEL_GROUPING
 from exporters.archimate.reading.archive import keep
-from exporters.archimate.reading.concepts import NS, ConceptReader, model_language, section
+from exporters.archimate.reading.concepts import NS, ConceptReader, model_language, section, xsi_type
 from exporters.archimate.reading.diagrams import diagrams, read_view
 from exporters.archimate.reading.fragments import Serialized, drop_unused_namespaces
 from exporters.archimate.reading.parsing import parse_exchange
@@ -50,6 +52,15 @@ def import_archimate(path: str | os.PathLike[str]) -> Model:
     return import_archimate_bytes(data, name)
 
 
+def _leave_out_empty_model_grouping(root: etree._Element) -> None:
+    """The Grouping an export of a model without elements holds is no part of the model."""
+    container = root.find(NS + "elements")
+    found = list(container) if container is not None else []
+    if len(found) == 1 and found[0].get("identifier", "").startswith(EMPTY_MODEL_GROUPING) \
+            and xsi_type(found[0]) == "Grouping" and root.find(NS + "relationships") is None:
+        root.remove(container)
+
+
 def import_archimate_bytes(data: bytes, source: str = "<bytes>") -> Model:
     """The model of an exchange file's bytes; ``source`` names the file in error messages."""
     with collector_paused():
@@ -58,6 +69,7 @@ def import_archimate_bytes(data: bytes, source: str = "<bytes>") -> Model:
         views_element = root.find(NS + "views")
         serialized_views = Serialized(views_element) if views_element is not None else None
         plain = validate(root, source, serialized_views)
+        _leave_out_empty_model_grouping(root)
         reader = ConceptReader(root, model_language(root))
         elements = section(root, "elements")
         relationships = section(root, "relationships")

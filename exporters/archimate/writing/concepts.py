@@ -186,7 +186,7 @@ def _original_relationship(state: ExportState, relation: RelationBase, raw: str)
     source, target, access = _written_ends(relation)
     original = (node.get("source"), node.get("target"))
     if keeps_type(relation, node.get(XSI_TYPE)) and original in ((source, target), (target, source)):
-        original_access = node.get("accessType")
+        original_access = node.get("accessType", "Access")  # the schema's default when left out
         if access is not None and original_access not in KEPT_ACCESS_TYPES.get(relation.kind, {access}):
             node.set("accessType", access)
     else:

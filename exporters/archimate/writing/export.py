@@ -15,14 +15,14 @@ import os
 from lxml import etree  # lxml ships no type hints
 
 from exporters.archimate.kept.check import kept_index
-from exporters.archimate.mapping import NAMESPACE, SCHEMA_LOCATION, XSI
+from exporters.archimate.mapping import EMPTY_MODEL_GROUPING, NAMESPACE, SCHEMA_LOCATION, XSI
 from exporters.archimate.writing.concepts import write_elements, write_relationships
 from exporters.archimate.writing.diagrams import write_view
 from exporters.archimate.writing.kept_views import claim_kept_views, write_kept_view
 from exporters.archimate.writing.organizations import write_organizations
 from exporters.archimate.writing.properties import PropertyTable
 from exporters.archimate.writing.state import ExportState, IdSpace, serialized
-from exporters.archimate.writing.text import escape_attribute, kept_text, lay_out, render
+from exporters.archimate.writing.text import Tag, escape_attribute, kept_text, lay_out, render
 from exporters.archimate.xml import NSMAP, parse_fragment, q, set_language_text, text_tag, xml_text
 from exporters.files import write_atomically
 from model.gcpause import collector_paused
@@ -51,6 +51,8 @@ def document(model: Model) -> str:
     parts = _header(state)
     for name, write in (("elements", write_elements), ("relationships", write_relationships)):
         written = write(state)
+        if name == "elements" and not written:
+            written = [_empty_model_grouping(state)]
         if written:
             parts.append(f"<{name}>{lay_out(written, 1)}</{name}>")
     organizations = write_organizations(state)
@@ -65,6 +67,15 @@ def document(model: Model) -> str:
         parts.append(views)
     start = f'{_ROOT} identifier="{escape_attribute(state.model_identifier)}">'
     return f"{_DECLARATION}{start}{lay_out(parts, 0)}</model>\n"
+
+
+def _empty_model_grouping(state: ExportState) -> str:
+    """The one element of a model that has none ArchiMate can hold (import leaves it out again)."""
+    identifier = state.ids.fresh(EMPTY_MODEL_GROUPING)
+    name = text_tag("name", state.model.name or "Steelframe model", state.lang)
+    note = text_tag("documentation", "The model holds no ArchiMate element yet; Steelframe writes this grouping "
+                    "because an exchange file needs one.", state.lang)
+    return render(Tag("element", (("identifier", identifier), ("xsi:type", "Grouping")), [name, note]), 2)
 
 
 def _prepare(model: Model) -> ExportState:

@@ -154,13 +154,23 @@ def test_check_sarif(model_file: Path, capsys: pytest.CaptureFixture[str]) -> No
     orphan = results["SF001:loose"]
     location = orphan["locations"][0]
     assert location["physicalLocation"]["artifactLocation"] == {"uri": MODEL}
-    line = model_file.read_text(encoding="utf-8").splitlines()[location["physicalLocation"]["region"]["startLine"] - 1]
-    assert '"id": "loose"' in line
+    region = location["physicalLocation"]["region"]
+    lines = model_file.read_text(encoding="utf-8").splitlines()[region["startLine"] - 1 : region["endLine"]]
+    assert lines[0].strip() == "{" and lines[-1].strip() in ("}", "},") and '      "id": "loose",' in lines
     assert location["logicalLocations"] == [{"name": "Loose fact", "fullyQualifiedName": "loose"}]
     assert "suppressions" not in orphan
     assert results["described:ctx_b"]["suppressions"] == [
         {"kind": "external", "status": "accepted", "justification": "decision adr_1: Beta is self-explanatory"}
     ]
+
+
+def test_check_codequality(model_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "check", MODEL, "--format", "codequality")
+    assert code == 1
+    issues = {issue["check_name"]: issue for issue in json.loads(out)}
+    assert sorted(issues) == ["SF001", "described", "no-queries"]  # the waived one is left out
+    assert issues["SF001"]["location"]["path"] == MODEL and issues["SF001"]["severity"] == "major"
+    assert issues["no-queries"]["severity"] == "info"
 
 
 def test_a_model_whose_rule_settings_do_not_fit(workdir: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import json
 from collections.abc import Iterator
 
@@ -340,3 +341,9 @@ def test_a_refused_keyboard_command_goes_to_the_status(qtbot: QtBot, view: Diagr
     with qtbot.waitSignal(view.status, timeout=1000) as said:
         qtbot.keyClick(view, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     assert said.args == ["Refused: select exactly two elements to link them with a flow"]
+
+
+def test_a_new_decision_is_dated_today(doc: Document) -> None:
+    decision = doc.model.element(add(doc, K.DECISION, 0, 0, "Use events"))
+    assert isinstance(decision, Decision) and decision.date == datetime.date.today()
+    assert doc.model.element(add(doc, K.CONTEXT, 300, 0, "Ordering")).kind is K.CONTEXT

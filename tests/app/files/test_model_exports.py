@@ -29,6 +29,7 @@ def test_the_export_menu_writes_an_archimate_file_that_imports_back(retail: Main
     assert {e.id for e in back.elements()} == {e.id for e in retail.document.model.elements()
                                                 if e.kind not in not_archimate}
     assert str(written) in retail.statusBar().currentMessage()
+    assert "cannot carry 1 decision (export them as decision records" in retail.statusBar().currentMessage()
 
 
 def test_the_diagram_takes_the_format_the_dialog_filter_names(retail: MainWindow, tmp_path: Path,
