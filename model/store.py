@@ -17,6 +17,7 @@ from pydantic import BaseModel, ValidationError
 from model.changes import (
     Change,
     Committed,
+    ConflictChange,
     ElementChange,
     ExchangeChange,
     LayoutChange,
@@ -26,6 +27,7 @@ from model.changes import (
     ViewChange,
     WaiverChange,
 )
+from model.conflicts import Conflict
 from model.elements import ElementBase
 from model.errors import ModelError, describe_validation_error
 from model.exchange import ExchangeArchive
@@ -58,6 +60,7 @@ class Model:
         self._waivers: dict[str, Waiver] = {}
         self._settings = settings or Settings()
         self._exchange: ExchangeArchive | None = None
+        self._conflicts: dict[str, Conflict] = {}
         self._depth = 0
         self._pending: list[Change] = []
         self._listeners: list[Listener] = []
@@ -179,10 +182,17 @@ class Model:
         except KeyError:
             raise ModelError(f"no waiver with id {waiver_id!r}") from None
 
+    def conflicts(self) -> list[Conflict]:
+        """The merge conflicts recorded in the model and not yet resolved."""
+        return list(self._conflicts.values())
+
+    def find_conflict(self, conflict_id: str) -> Conflict | None:
+        return self._conflicts.get(conflict_id)
+
     def is_known_id(self, item_id: str) -> bool:
         return (
             item_id in self._elements or item_id in self._relations
-            or item_id in self._views or item_id in self._waivers
+            or item_id in self._views or item_id in self._waivers or item_id in self._conflicts
         )
 
     # ------------------------------------------------------------ transactions
@@ -379,6 +389,18 @@ class Model:
         for waiver in waivers:
             self._record(WaiverChange(None, waiver, waiver.id))
 
+    def add_conflict(self, conflict: Conflict) -> Conflict:
+        self._require_new_id(conflict.id)
+        self._record(ConflictChange(None, conflict, conflict.id))
+        return conflict
+
+    def remove_conflict(self, conflict_id: str) -> None:
+        """Mark a conflict resolved (the resolution itself is whatever else the transaction changed)."""
+        conflict = self._conflicts.get(conflict_id)
+        if conflict is None:
+            raise ModelError(f"no merge conflict with id {conflict_id!r}")
+        self._record(ConflictChange(conflict, None, conflict_id))
+
     def set_exchange(self, archive: ExchangeArchive | None) -> None:
         if archive != self._exchange:
             self._record(ExchangeChange(self._exchange, archive))
@@ -450,6 +472,11 @@ class Model:
                 self._settings = new
             case ExchangeChange(new=new):
                 self._exchange = new
+            case ConflictChange(new=new, id=conflict_id):
+                if new is None:
+                    del self._conflicts[conflict_id]
+                else:
+                    self._conflicts[conflict_id] = new
 
     def _apply_element(self, change: ElementChange) -> None:
         old, new, element_id = change.old, change.new, change.id

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from model.conflicts import Conflict
 from model.elements import Decision, ElementBase
 from model.relations import Flow, RelationBase
 from model.settings import Waiver
@@ -92,6 +93,11 @@ class Reader:
             if isinstance(decision, Decision) and decision.status is DecisionStatus.ACCEPTED:
                 return decision.id
         return None
+
+    # --- merge conflicts
+
+    def conflict(self, conflict_id: str) -> Conflict | None:
+        return self._model.find_conflict(conflict_id)
 
     # --- the synchronous call graph between boundaries (maintained by the engine)
 

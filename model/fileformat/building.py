@@ -15,6 +15,8 @@ def build(document: ModelDocument) -> Model:
             document.elements, document.relations, [_view(view) for view in document.views], document.waivers
         )
         model.set_exchange(document.exchange)
+        for conflict in document.conflicts:
+            model.add_conflict(conflict)
     return model
 
 

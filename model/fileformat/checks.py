@@ -31,7 +31,7 @@ def _duplicate_id(document: ModelDocument) -> str | None:
     seen: dict[str, str] = {}
     sections: list[tuple[str, list[Any]]] = [
         ("elements", document.elements), ("relations", document.relations),
-        ("views", document.views), ("waivers", document.waivers),
+        ("views", document.views), ("waivers", document.waivers), ("conflicts", document.conflicts),
     ]
     for section, items in sections:
         for index, item in enumerate(items):

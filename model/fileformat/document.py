@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from model.conflicts import Conflict
 from model.elements import Element
 from model.exchange import ExchangeArchive
 from model.ids import Identifier
@@ -11,7 +12,7 @@ from model.relations import Relation
 from model.settings import Settings, Waiver
 from model.views import Bounds, Route
 
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 
 
 class ViewDocument(BaseModel):
@@ -38,3 +39,4 @@ class ModelDocument(BaseModel):
     views: list[ViewDocument] = Field(default_factory=list)
     waivers: list[Waiver] = Field(default_factory=list)
     exchange: ExchangeArchive | None = None
+    conflicts: list[Conflict] = Field(default_factory=list)

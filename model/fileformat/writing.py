@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from model.atomic import write_atomically
+from model.conflicts import Conflict
 from model.elements import ElementBase
 from model.fileformat.document import FORMAT_VERSION
 from model.fileformat.errors import file_error, os_reason
@@ -38,10 +39,12 @@ def _to_json(model: Model) -> str:
     }
     if model.exchange is not None:
         data["exchange"] = model.exchange.model_dump(mode="json", exclude_defaults=True)
+    if model.conflicts():
+        data["conflicts"] = [c.model_dump(mode="json", exclude_defaults=True) for c in sorted(model.conflicts(), key=_by_id)]
     return json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False, allow_nan=False) + "\n"
 
 
-def _by_id(item: ElementBase | RelationBase | ViewInfo | Waiver) -> str:
+def _by_id(item: ElementBase | RelationBase | ViewInfo | Waiver | Conflict) -> str:
     return item.id
 
 
