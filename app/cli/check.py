@@ -8,7 +8,9 @@ from collections.abc import Sequence
 
 from app.cli.exits import EXIT_OK, EXIT_VIOLATIONS
 from app.cli.loading import load
+from app.cli.revisions import load_file_or_revision
 from app.version import steelframe_version
+from exporters.findings.baseline import Baseline
 from exporters.findings.json_report import json_report
 from exporters.findings.sarif import sarif_report
 from exporters.findings.summary import fails
@@ -31,18 +33,28 @@ def violations_of(model: Model, path: str, rules: Sequence[Rule] | None = None) 
 def run_check(args: argparse.Namespace) -> int:
     model, text = load(args.model)
     rules = default_rules()
+    before = _baseline_violations(args.baseline, args.model, rules) if args.baseline else None
     violations = violations_of(model, args.model, rules)
+    baseline = Baseline.of(before[0], before[1], violations) if before else None
+    judged = baseline.new if baseline else violations
     if args.format == "json":
-        report = json_report(model, violations)
+        report = json_report(model, violations, baseline)
     elif args.format == "sarif":
         ran = [*rules, *compile_custom_rules(model.settings)]
         report = sarif_report(
-            model, violations, rules=ran, model_path=args.model, text=text, version=steelframe_version()
+            model, violations, rules=ran, model_path=args.model, text=text, version=steelframe_version(),
+            baseline=baseline,
         )
     else:
-        report = text_report(model, violations)
+        report = text_report(model, violations, baseline)
     sys.stdout.write(report)
-    return EXIT_VIOLATIONS if fails(violations, Severity(args.fail_on)) else EXIT_OK
+    return EXIT_VIOLATIONS if fails(judged, Severity(args.fail_on)) else EXIT_OK
+
+
+def _baseline_violations(reference: str, model_path: str, rules: Sequence[Rule]) -> tuple[str, list[Violation]]:
+    """The baseline's name and violations: a model file, or the checked model at a git revision."""
+    old, label = load_file_or_revision(reference, model_path)
+    return label, violations_of(old, label, rules)
 
 
 def run_rules() -> int:

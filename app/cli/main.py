@@ -8,8 +8,11 @@ from collections.abc import Sequence
 from typing import NoReturn
 
 from app.cli.check import run_check, run_rules
+from app.cli.diff import add_parser as add_diff_parser
 from app.cli.exits import EXIT_OK, EXIT_UNUSABLE
 from app.cli.files import run_export, run_import, run_new
+from app.cli.git_setup import add_parser as add_git_setup_parser
+from app.cli.merge import add_parser as add_merge_parser
 from app.version import steelframe_version
 from exporters.registry import FORMATS
 from model.errors import ModelError
@@ -51,6 +54,10 @@ def build_parser() -> argparse.ArgumentParser:
         "--fail-on", choices=[str(s) for s in Severity], default=str(Severity.ERROR),
         help="exit 1 when a violation that is not waived is at least this severe (default: error)",
     )
+    check.add_argument(
+        "--baseline", metavar="OLD",
+        help="an older model file, or a git revision of MODEL: mark violations new or unchanged, fail only on new ones",
+    )
     check.set_defaults(run=run_check)
 
     export = commands.add_parser("export", help="write a model in another format")
@@ -69,6 +76,10 @@ def build_parser() -> argparse.ArgumentParser:
     import_.add_argument("--decisions", metavar="FOLDER",
                          help="also read the decision records in FOLDER (as written by export --to adr)")
     import_.set_defaults(run=run_import)
+
+    add_diff_parser(commands)
+    add_merge_parser(commands)
+    add_git_setup_parser(commands)
 
     rules = commands.add_parser("rules", help="list the rule catalogue, plugins included")
     rules.set_defaults(run=lambda args: run_rules())

@@ -10,6 +10,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import quote
 
+from exporters.findings.baseline import Baseline
 from model.engine import Rule, Violation
 from model.store import Model
 from model.vocabulary import Severity
@@ -20,7 +21,8 @@ _ID_LINE = re.compile(r'^\s*"id"\s*:\s*"([^"\\]+)"')
 
 
 def sarif_report(
-    model: Model, violations: Sequence[Violation], *, rules: Sequence[Rule], model_path: str, text: str, version: str
+    model: Model, violations: Sequence[Violation], *, rules: Sequence[Rule], model_path: str, text: str, version: str,
+    baseline: Baseline | None = None,
 ) -> str:
     """SARIF 2.1.0: one run, the rules that ran, one result per violation (waived ones suppressed)."""
     index = {rule.id: position for position, rule in enumerate(rules)}
@@ -28,6 +30,10 @@ def sarif_report(
     lines = id_lines(text)
     driver = {"name": "steelframe", "version": version, "semanticVersion": version, "rules": [_rule(r) for r in rules]}
     results = [_result(model, v, index, uri, lines) for v in violations]
+    if baseline is not None:  # what code scanning reads to tell new alerts from old and fixed ones
+        for result, violation in zip(results, violations, strict=True):
+            result["baselineState"] = baseline.state(violation)
+        results += [{**_result(model, v, index, uri, lines), "baselineState": "absent"} for v in baseline.absent]
     report = {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [{"tool": {"driver": driver}, "results": results}]}
     return json.dumps(report, indent=2, ensure_ascii=False) + "\n"
 
