@@ -12,6 +12,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from model.conflicts import Conflict
 from model.errors import ModelError
 from model.fileformat.building import build
 from model.fileformat.checks import document_problem
@@ -37,14 +38,25 @@ def merge_models(base: Model, ours: Model, theirs: Model) -> Model:
 
 
 def _record(merged: Flat, records: list[dict[str, Any]]) -> None:
-    """Add conflicts under fresh ids ``merge-conflict-N`` that no item of the model uses."""
+    """Add conflicts under fresh ids ``merge-conflict-N`` that no item of the model uses.
+
+    A conflict already recorded (merging again before resolving) is not recorded twice.
+    """
     used = {item for section in merged.values() for item in section}
+    known = [dict(c, id=None) for c in merged["conflicts"].values()]
     number = 0
     for record in records:
+        if dict(_stored(record), id=None) in known:
+            continue
         number += 1
         while f"merge-conflict-{number}" in used:
             number += 1
-        merged["conflicts"][f"merge-conflict-{number}"] = {key: value for key, value in record.items() if value is not None}
+        merged["conflicts"][f"merge-conflict-{number}"] = _stored(record)
+
+
+def _stored(record: dict[str, Any]) -> dict[str, Any]:
+    """A conflict as its flat attributes: every field, defaults included (as ``flatten`` gives them)."""
+    return Conflict.model_validate({"id": "x", **record}).model_dump(mode="json", exclude={"id"})
 
 
 def _built(merged: Flat, ours: Flat) -> Model:
