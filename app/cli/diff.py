@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import Any
 
 from app.cli.exits import EXIT_OK, EXIT_VIOLATIONS
 from app.cli.loading import load
@@ -18,7 +19,7 @@ from model.store import Model
 FORMATS = {"text": text_diff, "markdown": markdown_diff, "json": json_diff}
 
 
-def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def add_parser(commands: argparse._SubParsersAction[Any]) -> None:
     diff = commands.add_parser("diff", help="show what changed between two model files (exit 1 when they differ)")
     diff.add_argument("files", nargs="+", metavar="OLD NEW", help="the two model files (git passes seven arguments)")
     diff.add_argument("--format", choices=tuple(FORMATS), default="text")

@@ -12,6 +12,7 @@ import shlex
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 from app.cli.exits import EXIT_OK
 from model.fileformat import FileFormatError
@@ -20,7 +21,7 @@ PATTERN = "*.steelframe.json"
 DRIVER = "steelframe"
 
 
-def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def add_parser(commands: argparse._SubParsersAction[Any]) -> None:
     setup = commands.add_parser("git-setup", help="configure a git repository to merge and diff model files")
     setup.add_argument("--repo", default=".", metavar="DIR", help="a folder inside the repository (default: here)")
     setup.add_argument("--pattern", default=PATTERN, help=f"which files are models (default: {PATTERN})")
@@ -52,7 +53,9 @@ def run_git_setup(args: argparse.Namespace) -> int:
     folder = Path(args.repo)
     if not folder.is_dir():
         raise FileFormatError(f"{args.repo}: no such folder")
-    probe = subprocess.run(["git", "-C", os.fspath(folder), "rev-parse", "--show-toplevel"], capture_output=True, text=True)
+    probe = subprocess.run(
+        ["git", "-C", os.fspath(folder), "rev-parse", "--show-toplevel"], capture_output=True, text=True, check=False
+    )
     if probe.returncode != 0:
         raise FileFormatError(f"{args.repo}: is not in a git repository")
     top = Path(probe.stdout.strip())

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import Any
 
 from app.cli.exits import EXIT_OK, EXIT_VIOLATIONS
 from app.cli.loading import load
@@ -18,7 +19,7 @@ from model.merge import merge_models
 from model.store import Model
 
 
-def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def add_parser(commands: argparse._SubParsersAction[Any]) -> None:
     merge = commands.add_parser("merge", help="three-way merge of model files (a git merge driver)")
     merge.add_argument("base", metavar="BASE", help="the common ancestor (empty: the file was added on both sides)")
     merge.add_argument("ours", metavar="OURS", help="our version; the result replaces it unless -o is given")

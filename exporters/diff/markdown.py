@@ -6,7 +6,7 @@ from exporters.diff.words import summary, value
 from model.diff import ItemChange, ModelDiff, ViewDiff
 from model.engine import Violation
 
-_ICON = {"added": "➕ added", "removed": "➖ removed", "changed": "✏️ changed"}
+_ICON = {"added": "added", "removed": "removed", "changed": "changed"}
 
 
 def _cell(text: str) -> str:

@@ -13,11 +13,11 @@ def text_diff(diff: ModelDiff, old: str, new: str) -> str:
     lines = [f"{old} → {new}: {summary(diff)}"]
     for title, items in (("Elements", diff.elements), ("Relations", diff.relations), ("Waivers", diff.waivers)):
         if items:
-            lines += ["", f"{title}:"] + [line for item in items for line in _item(item)]
+            lines += ["", f"{title}:", *(line for item in items for line in _item(item))]
     if diff.views:
         lines += ["", "Views:"] + [line for view in diff.views for line in _view(view)]
     if diff.settings:
-        lines += ["", "Settings:"] + _attributes(diff.settings, "  ")
+        lines += ["", "Settings:", *_attributes(diff.settings, "  ")]
     if diff.exchange_changed:
         lines += ["", "ArchiMate exchange data: changed"]
     for title, found in (("New violations", diff.new_violations), ("Resolved violations", diff.resolved_violations)):

@@ -64,7 +64,8 @@ class ModelDiff:
     @property
     def same(self) -> bool:
         """True when the two models mean the same (violations follow from the model, so they agree too)."""
-        return not (self.elements or self.relations or self.views or self.waivers or self.settings or self.exchange_changed)
+        changes = (self.elements, self.relations, self.views, self.waivers, self.settings, self.exchange_changed)
+        return not any(changes)
 
 
 def diff_models(old: Model, new: Model, violations: bool = True) -> ModelDiff:
@@ -133,7 +134,11 @@ def _views(was: dict[str, Attributes], now: dict[str, Attributes], old: Model, n
 
 
 def _view_changes(view: str, a: Attributes, b: Attributes) -> ViewDiff:
-    own, added, removed, moved, routes = [], [], [], [], 0
+    own: list[AttributeChange] = []
+    added: list[str] = []
+    removed: list[str] = []
+    moved: list[str] = []
+    routes = 0
     for key in dict.fromkeys([*a, *b]):
         before, after = a.get(key), b.get(key)
         if before == after:

@@ -40,7 +40,8 @@ def _to_json(model: Model) -> str:
     if model.exchange is not None:
         data["exchange"] = model.exchange.model_dump(mode="json", exclude_defaults=True)
     if model.conflicts():
-        data["conflicts"] = [c.model_dump(mode="json", exclude_defaults=True) for c in sorted(model.conflicts(), key=_by_id)]
+        conflicts = sorted(model.conflicts(), key=_by_id)
+        data["conflicts"] = [c.model_dump(mode="json", exclude_defaults=True) for c in conflicts]
     return json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False, allow_nan=False) + "\n"
 
 

@@ -70,7 +70,8 @@ class Repair:
         merged = self.merged["relations"]
         back = [
             rid for rid, relation in keeper["relations"].items()
-            if element in (relation["source"], relation["target"]) and rid not in merged and rid not in deleter["relations"]
+            if element in (relation["source"], relation["target"])
+            and rid not in merged and rid not in deleter["relations"]
         ]
         for rid in back:
             merged[rid] = keeper["relations"][rid]
@@ -84,7 +85,7 @@ class Repair:
 
     def _drop(self, section: str, item: str, attribute: str, target: str) -> None:
         attributes = dict(self.merged[section][item])
-        if section == "views" or section == "relations" and attribute in ("source", "target"):
+        if section == "views" or (section == "relations" and attribute in ("source", "target")):
             if section == "views":
                 del attributes[attribute]
                 self.merged[section][item] = attributes

@@ -29,7 +29,7 @@ def union(*maps: Iterable[str]) -> list[str]:
 
 def pick(base: object, ours: object, theirs: object) -> tuple[object, bool]:
     """The merged value and whether the two sides disagree (then ours is kept)."""
-    if ours == theirs or theirs == base:
+    if theirs in (ours, base):
         return ours, False
     if ours == base:
         return theirs, False
@@ -69,7 +69,9 @@ class ThreeWay:
                 result[item] = value  # type: ignore[assignment]
         return result
 
-    def _item(self, section: str, item: str, base: Attributes | None, ours: Attributes, theirs: Attributes) -> Attributes:
+    def _item(
+        self, section: str, item: str, base: Attributes | None, ours: Attributes, theirs: Attributes
+    ) -> Attributes:
         if section == "conflicts":  # two merges recorded different conflicts under one id: keep both
             self.renumbered.append(theirs)
             return ours
@@ -89,9 +91,8 @@ class ThreeWay:
             self.conflict("attribute", section, item, base=base, ours=ours, theirs=theirs)
             return ours
         for key in disputed:
-            self.conflict(
-                "attribute", section, item, attribute=key, base=before.get(key), ours=ours.get(key), theirs=theirs.get(key)
-            )
+            values = {"base": before.get(key), "ours": ours.get(key), "theirs": theirs.get(key)}
+            self.conflict("attribute", section, item, attribute=key, **values)
         return merged
 
 

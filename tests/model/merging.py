@@ -54,7 +54,8 @@ def edit(model: Model, data: st.DataObject, count: int, tag: str, applied: Appli
             elif action == "flow":
                 other = data.draw(st.sampled_from(contexts))
                 if other != target:
-                    model.add_relation(Flow(id=f"{tag}_flow_{number}", source=target, target=other, style=FlowStyle.EVENT))
+                    flow = Flow(id=f"{tag}_flow_{number}", source=target, target=other, style=FlowStyle.EVENT)
+                    model.add_relation(flow)
                     applied.added.add(f"{tag}_flow_{number}")
             elif action == "unflow":
                 flows = [r.id for r in model.incident(target) if isinstance(r, Flow)]

@@ -6,11 +6,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from model.conflicts import Conflict
+from model.elements import Service
 from model.engine import check_model
 from model.fileformat import from_json, to_json
 from model.merge import merge_models
 from model.merge.resolve import resolve_conflict
-from model.elements import Service
 from model.relations import Contains, Flow
 from model.store import Model
 from model.views import Bounds
