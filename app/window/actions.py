@@ -61,6 +61,8 @@ SPECS: tuple[Spec, ...] = (
          "The current view laid out by Graphviz as SVG, PNG, PDF or DOT", arg="diagram"),
     Spec("import_adr", "File", "&Import Decision Records…", "Ctrl+Shift+I", "exports.import_decisions",
          "Read a folder of decision records back into the model (one undo step)"),
+    Spec("compare", "File", "Compare &With…", "Ctrl+Shift+K", "teamwork.compare",
+         "Mark what changed since another model file or a git revision of this one"),
     Spec("quit", "File", "&Quit", "Ctrl+Q", "close", "Close the window (asks to save changes)"),
     Spec("undo", "Edit", "&Undo", Key.Undo, "", icon=SP.SP_ArrowBack),
     Spec("redo", "Edit", "&Redo", Key.Redo, "", icon=SP.SP_ArrowForward),
@@ -180,7 +182,7 @@ def build_menus(window: QMainWindow, actions: dict[str, QAction]) -> dict[str, Q
 
 
 _SECTIONS = (("new", "open"), ("save", "save_as"), ("quit",), ("undo", "redo"), ("copy", "paste", "duplicate"),
-             ("rename", "delete", "remove_from_view"), ("select_all",), ("capture", "link", "find"),
+             ("compare",), ("rename", "delete", "remove_from_view"), ("select_all",), ("capture", "link", "find"),
              ("zoom_in", "zoom_out", "fit"), ("next_view", "previous_view"), ("presentation", "leave_presentation"),
              ("add_view", "rename_view", "delete_view"), ("arrange",), ("shortcuts", "about"))
 
