@@ -55,8 +55,8 @@ def _record(merged: Flat, records: list[dict[str, Any]]) -> None:
 
 
 def _stored(record: dict[str, Any]) -> dict[str, Any]:
-    """A conflict as its flat attributes: every field, defaults included (as ``flatten`` gives them)."""
-    return Conflict.model_validate({"id": "x", **record}).model_dump(mode="json", exclude={"id"})
+    """A conflict as its flat attributes, defaults left out (as ``flatten`` gives them)."""
+    return Conflict.model_validate({"id": "x", **record}).model_dump(mode="json", exclude={"id"}, exclude_defaults=True)
 
 
 def _built(merged: Flat, ours: Flat) -> Model:

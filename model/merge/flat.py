@@ -1,18 +1,18 @@
 """A model as flat sections of items of attributes: the common ground of diff and merge.
 
 Every item (an element, a relation, a view, a waiver, the settings, the kept exchange data, a
-recorded conflict) becomes ``{attribute: JSON value}`` with every attribute present, defaults
-included, so that "absent" and "default" never differ. A view's boxes and routes and the settings'
+recorded conflict) becomes ``{attribute: JSON value}`` as the file writes it: an attribute at its
+default is absent, so "absent" and "default" never differ. A view's boxes and routes and the settings'
 per-rule entries are attributes of their own (``nodes.<id>``, ``rules.<id>``), so that two people
 moving different boxes or tuning different rules touch different attributes.
 """
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from model.store import Model
-from model.views import Bounds
 
 Attributes = dict[str, Any]
 Flat = dict[str, dict[str, Attributes]]
@@ -24,45 +24,39 @@ KEYED = {"settings": ("rules", "custom_rules"), "views": ("nodes", "edges")}
 
 
 def flatten(model: Model) -> Flat:
-    """The model's items by section and id, each as a full dict of JSON attributes (ids left out)."""
+    """The model's items by section and id, each as a dict of its written attributes (ids left out)."""
+    from model.fileformat.writing import to_json
+
+    return flatten_data(json.loads(to_json(model)))
+
+
+def flatten_data(data: dict[str, Any]) -> Flat:
+    """Flat sections of a model file's data as Steelframe writes it (attributes at their default are
+    left out there, so an absent attribute, ``None`` here, always means the default)."""
     flat: Flat = {section: {} for section in SECTIONS}
-    flat[SETTINGS][SETTINGS] = _settings(model)
-    for element in model.elements():
-        flat["elements"][element.id] = _without_id(element.model_dump(mode="json"))
-    for relation in model.relations():
-        flat["relations"][relation.id] = _without_id(relation.model_dump(mode="json"))
-    for view in model.views():
-        flat["views"][view.id] = _view(model, view.id)
-    for waiver in model.waivers():
-        flat["waivers"][waiver.id] = _without_id(waiver.model_dump(mode="json"))
-    if model.exchange is not None:
-        flat[EXCHANGE][EXCHANGE] = {"": model.exchange.model_dump(mode="json")}
-    for conflict in model.conflicts():
-        flat["conflicts"][conflict.id] = _without_id(conflict.model_dump(mode="json"))
+    flat[SETTINGS][SETTINGS] = _keyed(data.get("settings", {}), KEYED["settings"])
+    for section in ("elements", "relations", "waivers", "conflicts"):
+        flat[section] = {item["id"]: _without_id(item) for item in data.get(section, [])}
+    flat["views"] = {view["id"]: _keyed(_without_id(view), KEYED["views"]) for view in data.get("views", [])}
+    if data.get(EXCHANGE) is not None:
+        flat[EXCHANGE][EXCHANGE] = {"": data[EXCHANGE]}
     return flat
 
 
-def _without_id(data: dict[str, Any]) -> Attributes:
-    data.pop("id", None)
-    return data
+def _without_id(item: dict[str, Any]) -> Attributes:
+    return {key: value for key, value in item.items() if key != "id"}
 
 
-def _settings(model: Model) -> Attributes:
-    settings = model.settings
-    attributes: Attributes = {"name": settings.name, "description": settings.description, "language": settings.language}
-    for rule_id, rule in settings.rules.items():
-        attributes[f"rules.{rule_id}"] = rule.model_dump(mode="json")
-    for custom in settings.custom_rules:
-        attributes[f"custom_rules.{custom.id}"] = custom.model_dump(mode="json")
-    return attributes
-
-
-def _view(model: Model, view_id: str) -> Attributes:
-    view = model.view(view_id)
-    attributes: Attributes = {"name": view.name, "documentation": view.documentation}
-    for item_id, layout in model.layouts(view_id).items():
-        where = "nodes" if isinstance(layout, Bounds) else "edges"
-        attributes[f"{where}.{item_id}"] = layout.model_dump(mode="json")
+def _keyed(data: dict[str, Any], keyed: tuple[str, ...]) -> Attributes:
+    """``{"nodes": {"a": ...}}`` -> ``{"nodes.a": ...}``; lists of custom rules are keyed by their ids."""
+    attributes: Attributes = {}
+    for name, value in data.items():
+        if name not in keyed:
+            attributes[name] = value
+            continue
+        entries = value.items() if isinstance(value, dict) else ((entry["id"], entry) for entry in value)
+        for key, entry in entries:
+            attributes[f"{name}.{key}"] = entry
     return attributes
 
 
@@ -96,9 +90,10 @@ def unkeyed(attributes: Attributes, keyed: tuple[str, ...]) -> dict[str, Any]:
     data: dict[str, Any] = {name: {} for name in keyed}
     for attribute, value in attributes.items():
         head, key = split(attribute)
+        if value is None:
+            continue
         if head in keyed and key:
-            if value is not None:
-                data[head][key] = value
+            data[head][key] = value
         else:
             data[attribute] = value
     return data

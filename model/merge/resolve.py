@@ -44,9 +44,18 @@ def set_value(model: Model, section: str, item: str, attribute: str, value: Any)
         for key, part in (value.items() if not attribute and isinstance(value, dict) else [(attribute, value)]):
             _view(model, item, key, part)
     elif attribute:
-        _update(model, section, item, {attribute: value})
+        _update(model, section, item, {attribute: _or_default(model, section, item, attribute, value)})
     else:
         _whole(model, section, item, value)
+
+
+def _or_default(model: Model, section: str, item: str, attribute: str, value: Any) -> Any:
+    """A flat value of None means "at its default" (the file leaves defaults out)."""
+    if value is not None:
+        return value
+    current = model.find_element(item) or model.find_relation(item) if section != "waivers" else model.waiver(item)
+    field = type(current).model_fields.get(attribute) if current is not None else None
+    return field.get_default(call_default_factory=True) if field is not None else None
 
 
 def _update(model: Model, section: str, item: str, changes: dict[str, Any]) -> None:
@@ -101,7 +110,8 @@ def _settings(model: Model, attribute: str, value: Any) -> None:
         replaced = kept[:index] + ([value] if value is not None else []) + kept[index + 1:]
         model.update_settings(custom_rules=replaced)
     else:
-        model.update_settings(**{attribute: value})
+        default = type(settings).model_fields[attribute].get_default(call_default_factory=True)
+        model.update_settings(**{attribute: default if value is None else value})
 
 
 def _remove(model: Model, conflict: Conflict) -> None:

@@ -9,17 +9,18 @@ recorded; ``repair`` then restores what the other side still uses.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import ValidationError
 
 from model.elements import ELEMENT_CLASSES
-from model.merge.flat import KEYED, SECTIONS, Attributes, Flat, split, unkeyed
+from model.merge.flat import KEYED, SECTIONS, Attributes, Flat, unkeyed
 from model.relations import RELATION_CLASSES
 from model.settings import Settings, Waiver
 from model.vocabulary import ElementKind, RelationKind
 
 Record = dict[str, Any]
+T = TypeVar("T")
 
 
 def union(*maps: Iterable[str]) -> list[str]:
@@ -27,7 +28,7 @@ def union(*maps: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(key for mapping in maps for key in mapping))
 
 
-def pick(base: object, ours: object, theirs: object) -> tuple[object, bool]:
+def pick(base: T | None, ours: T | None, theirs: T | None) -> tuple[T | None, bool]:
     """The merged value and whether the two sides disagree (then ours is kept)."""
     if theirs in (ours, base):
         return ours, False
@@ -66,7 +67,7 @@ class ThreeWay:
             elif disagree and mine is not None and other is not None:
                 value = self._item(section, item, before, mine, other)
             if value is not None:
-                result[item] = value  # type: ignore[assignment]
+                result[item] = value
         return result
 
     def _item(
@@ -85,7 +86,7 @@ class ThreeWay:
             value, disagree = pick(before.get(key), ours.get(key), theirs.get(key))
             if disagree:
                 disputed.append(key)
-            if value is not None or not _keyed(section, key):
+            if value is not None:
                 merged[key] = value
         if not valid(section, item, merged):
             self.conflict("attribute", section, item, base=base, ours=ours, theirs=theirs)
@@ -94,11 +95,6 @@ class ThreeWay:
             values = {"base": before.get(key), "ours": ours.get(key), "theirs": theirs.get(key)}
             self.conflict("attribute", section, item, attribute=key, **values)
         return merged
-
-
-def _keyed(section: str, attribute: str) -> bool:
-    head, key = split(attribute)
-    return bool(key) and head in KEYED.get(section, ())
 
 
 def valid(section: str, item: str, attributes: Attributes) -> bool:

@@ -14,9 +14,9 @@ _FIX = "Resolve it in the app's Conflicts panel (ours, theirs or edit), then sav
 
 
 def shown(value: object, limit: int = 60) -> str:
-    """A conflicting value in a message: JSON, shortened; null means the attribute was absent."""
+    """A conflicting value in a message: JSON, shortened; null means unset (the default, or not shown)."""
     if value is None:
-        return "absent"
+        return "unset"
     text = json.dumps(value, ensure_ascii=False, sort_keys=True)
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
