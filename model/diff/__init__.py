@@ -12,6 +12,7 @@ from typing import Any, Literal
 
 from model.diff.violations import compare_violations
 from model.engine import Violation, check_model
+from model.gcpause import collector_paused
 from model.merge.flat import Attributes, Flat, flatten, split
 from model.store import Model
 
@@ -70,7 +71,8 @@ class ModelDiff:
 
 def diff_models(old: Model, new: Model, violations: bool = True) -> ModelDiff:
     """What changed from ``old`` to ``new``; ``violations=False`` skips running the engine."""
-    before, after = flatten(old), flatten(new)
+    with collector_paused():
+        before, after = flatten(old), flatten(new)
     compared = compare_violations(check_model(old), check_model(new)) if violations else None
     return ModelDiff(
         elements=_items(before, after, "elements", old, new),

@@ -25,11 +25,13 @@ from model.views import Bounds, ViewInfo
 def to_json(model: Model) -> str:
     """The file text of ``model``: byte-identical for equal models, whatever order they were built in."""
     with collector_paused():
-        return _to_json(model)
+        data = model_data(model)
+        return json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False, allow_nan=False) + "\n"
 
 
-def _to_json(model: Model) -> str:
-    data = {
+def model_data(model: Model) -> dict[str, Any]:
+    """The file's data before it becomes text (what the semantic diff and merge compare)."""
+    data: dict[str, Any] = {
         "format": FORMAT_VERSION,
         "settings": _settings_data(model.settings),
         "elements": [_item_data(e) for e in sorted(model.elements(), key=_by_id)],
@@ -42,7 +44,7 @@ def _to_json(model: Model) -> str:
     if model.conflicts():
         conflicts = sorted(model.conflicts(), key=_by_id)
         data["conflicts"] = [c.model_dump(mode="json", exclude_defaults=True) for c in conflicts]
-    return json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False, allow_nan=False) + "\n"
+    return data
 
 
 def _by_id(item: ElementBase | RelationBase | ViewInfo | Waiver | Conflict) -> str:

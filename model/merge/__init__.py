@@ -17,6 +17,7 @@ from model.errors import ModelError
 from model.fileformat.building import build
 from model.fileformat.checks import document_problem
 from model.fileformat.document import ModelDocument
+from model.gcpause import collector_paused
 from model.merge.flat import Flat, document_data, flatten
 from model.merge.repair import repair
 from model.merge.three_way import ThreeWay
@@ -29,6 +30,11 @@ _PATH = re.compile(r"^\$\.(elements|relations|views|waivers)\[(\d+)\]")
 
 def merge_models(base: Model, ours: Model, theirs: Model) -> Model:
     """The merge of ``theirs`` into ``ours``, both changed from ``base``; conflicts are in the result."""
+    with collector_paused():  # tens of thousands of small dicts: no use collecting them half-way
+        return _merged(base, ours, theirs)
+
+
+def _merged(base: Model, ours: Model, theirs: Model) -> Model:
     merge = ThreeWay(flatten(base), flatten(ours), flatten(theirs))
     merged = merge.run()
     repair(merge)

@@ -9,9 +9,9 @@ moving different boxes or tuning different rules touch different attributes.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
+from model.gcpause import collector_paused
 from model.store import Model
 
 Attributes = dict[str, Any]
@@ -25,9 +25,10 @@ KEYED = {"settings": ("rules", "custom_rules"), "views": ("nodes", "edges")}
 
 def flatten(model: Model) -> Flat:
     """The model's items by section and id, each as a dict of its written attributes (ids left out)."""
-    from model.fileformat.writing import to_json
+    from model.fileformat.writing import model_data
 
-    return flatten_data(json.loads(to_json(model)))
+    with collector_paused():
+        return flatten_data(model_data(model))
 
 
 def flatten_data(data: dict[str, Any]) -> Flat:
