@@ -25,8 +25,11 @@ from model.views import Bounds, ViewInfo
 def to_json(model: Model) -> str:
     """The file text of ``model``: byte-identical for equal models, whatever order they were built in."""
     with collector_paused():
-        data = model_data(model)
-        return json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False, allow_nan=False) + "\n"
+        return _to_json(model)
+
+
+def _to_json(model: Model) -> str:
+    return json.dumps(model_data(model), indent=2, sort_keys=True, ensure_ascii=False, allow_nan=False) + "\n"
 
 
 def model_data(model: Model) -> dict[str, Any]:
