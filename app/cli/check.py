@@ -19,6 +19,7 @@ from model.engine import Rule, Violation, check_model, default_rules
 from model.engine.config import ConfigError
 from model.engine.custom import compile_custom_rules
 from model.fileformat import FileFormatError
+from model.safe_text import terminal_safe
 from model.store import Model
 from model.vocabulary import Severity
 
@@ -46,7 +47,7 @@ def run_check(args: argparse.Namespace) -> int:
             baseline=baseline,
         )
     else:
-        report = text_report(model, violations, baseline)
+        report = terminal_safe(text_report(model, violations, baseline))
     sys.stdout.write(report)
     return EXIT_VIOLATIONS if fails(judged, Severity(args.fail_on)) else EXIT_OK
 

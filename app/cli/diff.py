@@ -14,6 +14,7 @@ from exporters.diff.markdown import markdown_diff
 from exporters.diff.text import text_diff
 from model.diff import diff_models
 from model.fileformat import FileFormatError
+from model.safe_text import terminal_safe
 from model.store import Model
 
 FORMATS = {"text": text_diff, "markdown": markdown_diff, "json": json_diff}
@@ -47,14 +48,15 @@ def run_diff(args: argparse.Namespace) -> int:
     old_path, new_path = args.files
     old, new = settled(old_path), settled(new_path)
     diff = diff_models(old, new)
-    sys.stdout.write(FORMATS[args.format](diff, old_path, new_path))
+    report = FORMATS[args.format](diff, old_path, new_path)
+    sys.stdout.write(report if args.format == "json" else terminal_safe(report))
     return EXIT_OK if diff.same else EXIT_VIOLATIONS
 
 
 def _textconv(files: list[str]) -> int:
     if len(files) != 1:
         raise FileFormatError("diff --textconv: give one model file")
-    sys.stdout.write(model_listing(load(files[0])[0]))
+    sys.stdout.write(terminal_safe(model_listing(load(files[0])[0])))
     return EXIT_OK
 
 
@@ -64,5 +66,5 @@ def _external(files: list[str]) -> int:
         raise FileFormatError("diff --git-external: git passes seven arguments")
     path, old_file, new_file = files[0], files[1], files[4]
     old, new = (Model() if f == "/dev/null" else load(f)[0] for f in (old_file, new_file))
-    sys.stdout.write(text_diff(diff_models(old, new), f"a/{path}", f"b/{path}"))
+    sys.stdout.write(terminal_safe(text_diff(diff_models(old, new), f"a/{path}", f"b/{path}")))
     return EXIT_OK  # git treats any other exit of an external diff as a crash
