@@ -87,6 +87,8 @@ def _view(model: Model, view_id: str, attribute: str, value: Any) -> None:
     head, item = split(attribute)
     if not item:
         model.update_view(view_id, **{attribute: value})
+    elif item not in model:  # a resolved deletion took the item, and its place in views, away
+        return
     elif value is None:
         if model.layout(view_id, item) is not None:
             model.unplace(view_id, item)
