@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Generic, TypeVar, Union
 
+from model.conflicts import Conflict
 from model.elements import ElementBase
 from model.exchange import ExchangeArchive
 from model.relations import RelationBase
@@ -93,6 +94,16 @@ class SchemaChange(_Change[str]):
 
 
 @dataclass(frozen=True, slots=True)
+class ConflictChange(_Change[Conflict]):
+    """A merge conflict recorded (by a merge) or resolved."""
+
+    id: str
+
+    def inverse(self) -> ConflictChange:
+        return ConflictChange(self.new, self.old, self.id)
+
+
+@dataclass(frozen=True, slots=True)
 class SettingsChange(_Change[Settings]):
     def inverse(self) -> SettingsChange:
         return SettingsChange(self.new, self.old)
@@ -101,6 +112,7 @@ class SettingsChange(_Change[Settings]):
 Change = Union[
     ElementChange, RelationChange, ViewChange, LayoutChange, WaiverChange, SettingsChange, ExchangeChange,
     SchemaChange,
+    ConflictChange,
 ]
 
 

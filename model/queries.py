@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
+from model.conflicts import Conflict
 from model.elements import ElementBase
 from model.errors import ModelError
 from model.exchange import ExchangeArchive
@@ -149,8 +150,15 @@ class Queries:
         except KeyError:
             raise ModelError(f"no waiver with id {waiver_id!r}") from None
 
+    def conflicts(self) -> list[Conflict]:
+        """The merge conflicts recorded in the model and not yet resolved."""
+        return list(self._state.conflicts.values())
+
+    def find_conflict(self, conflict_id: str) -> Conflict | None:
+        return self._state.conflicts.get(conflict_id)
+
     def is_known_id(self, item_id: str) -> bool:
         return (
             item_id in self._elements or item_id in self._relations
-            or item_id in self._state.views or item_id in self._state.waivers
+            or item_id in self._state.views or item_id in self._state.waivers or item_id in self._state.conflicts
         )

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 
 from model.changes import (
     Change,
+    ConflictChange,
     ElementChange,
     ExchangeChange,
     LayoutChange,
@@ -20,6 +21,7 @@ from model.changes import (
     ViewChange,
     WaiverChange,
 )
+from model.conflicts import Conflict
 from model.elements import ElementBase
 from model.exchange import ExchangeArchive
 from model.relations import RelationBase
@@ -36,7 +38,7 @@ class State:
     """Elements, relations, views, layouts, waivers and settings, and the indexes queries use."""
 
     __slots__ = (
-        "by_kind", "elements", "exchange", "incoming", "layouts", "outgoing", "placements",
+        "by_kind", "conflicts", "elements", "exchange", "incoming", "layouts", "outgoing", "placements",
         "referrers", "relations", "schema_uri", "settings", "views", "waivers",
     )
 
@@ -54,6 +56,7 @@ class State:
         self.settings = settings or Settings()
         self.exchange: ExchangeArchive | None = None
         self.schema_uri: str | None = None
+        self.conflicts: dict[str, Conflict] = {}
 
     @classmethod
     def of(
@@ -66,6 +69,7 @@ class State:
         waivers: Iterable[Waiver],
         exchange: ExchangeArchive | None = None,
         schema_uri: str | None = None,
+        conflicts: Iterable[Conflict] = (),
     ) -> State:
         """A new state holding items whose ids, endpoints and references the caller has checked.
 
@@ -84,6 +88,7 @@ class State:
         state.waivers.update((waiver.id, waiver) for waiver in waivers)
         state.exchange = exchange
         state.schema_uri = schema_uri
+        state.conflicts.update((conflict.id, conflict) for conflict in conflicts)
         return state
 
     def apply(self, change: Change) -> None:
@@ -121,6 +126,11 @@ class State:
                 self.exchange = new
             case SchemaChange(new=new):
                 self.schema_uri = new
+            case ConflictChange(new=new, id=conflict_id):
+                if new is None:
+                    del self.conflicts[conflict_id]
+                else:
+                    self.conflicts[conflict_id] = new
 
     def _put_element(self, element: ElementBase) -> None:
         self.elements[element.id] = element

@@ -15,6 +15,7 @@ from typing import Any
 from model.changes import (
     Change,
     Committed,
+    ConflictChange,
     ElementChange,
     ExchangeChange,
     LayoutChange,
@@ -26,6 +27,7 @@ from model.changes import (
     WaiverChange,
 )
 from model.checking import check_references, check_relation, require_new_id, revalidate
+from model.conflicts import Conflict
 from model.elements import ElementBase
 from model.errors import ModelError
 from model.exchange import ExchangeArchive
@@ -57,6 +59,7 @@ class Model(Queries):
         waivers: Iterable[Waiver],
         exchange: ExchangeArchive | None = None,
         schema_uri: str | None = None,
+        conflicts: Iterable[Conflict] = (),
     ) -> Model:
         """A new model of items whose ids, endpoints and references the caller has already checked.
 
@@ -68,7 +71,7 @@ class Model(Queries):
         model = cls.__new__(cls)
         model._start(State.of(
             settings, elements=elements, relations=relations, views=views, waivers=waivers, exchange=exchange,
-            schema_uri=schema_uri,
+            schema_uri=schema_uri, conflicts=conflicts,
         ))
         return model
 
@@ -247,6 +250,18 @@ class Model(Queries):
         if new != self.settings:
             self._record(SettingsChange(self.settings, new))
         return new
+
+    def add_conflict(self, conflict: Conflict) -> Conflict:
+        require_new_id(self, conflict.id)
+        self._record(ConflictChange(None, conflict, conflict.id))
+        return conflict
+
+    def remove_conflict(self, conflict_id: str) -> None:
+        """Mark a conflict resolved (the resolution itself is whatever else the transaction changed)."""
+        conflict = self.find_conflict(conflict_id)
+        if conflict is None:
+            raise ModelError(f"no merge conflict with id {conflict_id!r}")
+        self._record(ConflictChange(conflict, None, conflict_id))
 
     def set_exchange(self, archive: ExchangeArchive | None) -> None:
         if archive != self.exchange:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from model.fileformat import FORMAT_VERSION
+
 
 def document(**parts: Any) -> str:
     return json.dumps({"format": 1, **parts})
@@ -31,8 +33,10 @@ BAD_CONTENT: list[tuple[str, bytes, str]] = [
     ("not-an-object", b"[1, 2]", "$: expected a JSON object with a format version, got an array"),
     ("no-format", b'{"elements": []}', "$.format: missing"),
     ("format-not-a-number", b'{"format": "1"}', '$.format: expected a whole number, got "1"'),
-    ("format-unknown", b'{"format": 0}', "$.format: unknown format version 0 (this version reads up to 2)"),
-    ("format-newer", b'{"format": 7}', "written by a newer Steelframe (format 7; this version reads up to 2)"),
+    ("format-unknown", b'{"format": 0}',
+     f"$.format: unknown format version 0 (this version reads up to {FORMAT_VERSION})"),
+    ("format-newer", b'{"format": 7}',
+     f"written by a newer Steelframe (format 7; this version reads up to {FORMAT_VERSION})"),
     ("unknown-kind", document(elements=[ctx("a"), {"id": "b", "kind": "widget"}]).encode(),
      '$.elements[1].kind: Input should be one of acl, context,'),
     ("missing-kind", document(elements=[{"id": "a"}]).encode(), "$.elements[0].kind: Field required"),

@@ -9,7 +9,9 @@ from collections.abc import Sequence
 
 from app.cli.exits import EXIT_OK, EXIT_VIOLATIONS
 from app.cli.loading import load
+from app.cli.revisions import load_file_or_revision
 from app.version import steelframe_version
+from exporters.findings.baseline import Baseline
 from exporters.findings.codequality import codequality_report
 from exporters.findings.json_report import json_report
 from exporters.findings.sarif import sarif_report
@@ -34,21 +36,31 @@ def violations_of(model: Model, path: str, rules: Sequence[Rule] | None = None) 
 def run_check(args: argparse.Namespace) -> int:
     model, text = load(args.model)
     rules = default_rules()
+    before = _baseline_violations(args.baseline, args.model, rules) if args.baseline else None
     violations = violations_of(model, args.model, rules)
+    baseline = Baseline.of(before[0], before[1], violations) if before else None
+    judged = baseline.new if baseline else violations
     if args.format == "json":
-        report = json_report(model, violations)
+        report = json_report(model, violations, baseline)
     elif args.format == "sarif":
         ran = [*rules, *compile_custom_rules(model.settings)]
         report = sarif_report(
             model, violations, rules=ran, model_path=args.model, text=text, version=steelframe_version(),
             environment=os.environ,
+            baseline=baseline,
         )
     elif args.format == "codequality":
         report = codequality_report(violations, model_path=args.model, text=text)
     else:
-        report = terminal_safe(text_report(model, violations))
+        report = terminal_safe(text_report(model, violations, baseline))
     sys.stdout.write(report)
-    return EXIT_VIOLATIONS if fails(violations, Severity(args.fail_on)) else EXIT_OK
+    return EXIT_VIOLATIONS if fails(judged, Severity(args.fail_on)) else EXIT_OK
+
+
+def _baseline_violations(reference: str, model_path: str, rules: Sequence[Rule]) -> tuple[str, list[Violation]]:
+    """The baseline's name and violations: a model file, or the checked model at a git revision."""
+    old, label = load_file_or_revision(reference, model_path)
+    return label, violations_of(old, label, rules)
 
 
 def run_rules(args: argparse.Namespace) -> int:

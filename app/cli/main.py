@@ -6,7 +6,7 @@ import argparse
 import importlib
 import sys
 from collections.abc import Callable, Sequence
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from app.cli.crash import hide_warnings, report_crash, show_warnings
 from app.cli.exits import EXIT_OK, EXIT_UNUSABLE
@@ -18,6 +18,8 @@ from model.templates import TEMPLATES
 from model.vocabulary import Severity
 
 EXPORT_FORMATS = tuple(FORMATS)
+DIFF_FORMATS = ("text", "markdown", "json")
+MODEL_PATTERN = "*.steelframe.json"
 
 
 def _command(module: str, function: str) -> Callable[[argparse.Namespace], int]:
@@ -62,6 +64,10 @@ def build_parser() -> argparse.ArgumentParser:
         "--fail-on", choices=[str(s) for s in Severity], default=str(Severity.ERROR),
         help="exit 1 when a violation that is not waived is at least this severe (default: error)",
     )
+    check.add_argument(
+        "--baseline", metavar="OLD",
+        help="an older model file, or a git revision of MODEL: mark violations new or unchanged, fail only on new ones",
+    )
     check.set_defaults(run=_command("app.cli.check", "run_check"))
 
     export = commands.add_parser("export", help="write a model in another format")
@@ -82,9 +88,34 @@ def build_parser() -> argparse.ArgumentParser:
                          help="also read the decision records in FOLDER (as written by export --to adr)")
     import_.set_defaults(run=_command("app.cli.files", "run_import"))
 
+    _add_teamwork_commands(commands)
+
     rules = commands.add_parser("rules", help="list the rule catalogue, plugins included")
     rules.set_defaults(run=_command("app.cli.check", "run_rules"))
     return parser
+
+
+def _add_teamwork_commands(commands: argparse._SubParsersAction[Any]) -> None:
+    """``diff``, ``merge`` and ``git-setup``: models over time, in git."""
+    diff = commands.add_parser("diff", help="show what changed between two model files (exit 1 when they differ)")
+    diff.add_argument("files", nargs="+", metavar="OLD NEW", help="the two model files (git passes seven arguments)")
+    diff.add_argument("--format", choices=DIFF_FORMATS, default="text")
+    diff.add_argument("--textconv", action="store_true", help="print one model as lines git can diff (git log -p)")
+    diff.add_argument("--git-external", action="store_true", help="run as git's external diff (seven arguments)")
+    diff.set_defaults(run=_command("app.cli.diff", "run_diff"))
+
+    merge = commands.add_parser("merge", help="three-way merge of model files (a git merge driver)")
+    merge.add_argument("base", metavar="BASE", help="the common ancestor (empty: the file was added on both sides)")
+    merge.add_argument("ours", metavar="OURS", help="our version; the result replaces it unless -o is given")
+    merge.add_argument("theirs", metavar="THEIRS", help="their version")
+    merge.add_argument("-o", "--output", metavar="OUT", help="write the result here instead of OURS")
+    merge.add_argument("--name", metavar="PATH", help="the file's name in messages (git passes %%P)")
+    merge.set_defaults(run=_command("app.cli.merge", "run_merge"))
+
+    setup = commands.add_parser("git-setup", help="configure a git repository to merge and diff model files")
+    setup.add_argument("--repo", default=".", metavar="DIR", help="a folder inside the repository (default: here)")
+    setup.add_argument("--pattern", default=MODEL_PATTERN, help=f"which files are models (default: {MODEL_PATTERN})")
+    setup.set_defaults(run=_command("app.cli.git_setup", "run_git_setup"))
 
 
 def main(argv: Sequence[str] | None = None) -> int:

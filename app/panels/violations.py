@@ -24,6 +24,7 @@ from app.document.selection import Selection
 from app.panels.violations_model import MESSAGE, RULE, ViolationFilter, ViolationTable
 from app.panels.waive import waive, waiving_decision
 from model.changes import Committed, ElementChange
+from model.diff.violations import Key
 from model.engine import Diff, Violation
 from model.palette import SEVERITY_COLOURS, WAIVED_COLOUR
 from model.vocabulary import Severity
@@ -54,6 +55,10 @@ class ViolationsPanel(QWidget):
         self.counts.setTextFormat(Qt.TextFormat.RichText)
         self.severity_boxes = {severity: QCheckBox(f"{severity}s") for severity in Severity}
         self.show_waived = QCheckBox("show waived")
+        self.new_only = QCheckBox("new since the baseline only")
+        self.new_only.setToolTip("Compare the model first (File → Compare With…): then hide what the baseline had too")
+        self.new_only.setVisible(False)
+        self.baseline: set[Key] | None = None
         self.rule_combo = QComboBox()
         self.rule_combo.setAccessibleName("Rule")
         self.search = QLineEdit()
@@ -89,6 +94,7 @@ class ViolationsPanel(QWidget):
         for box in (*self.severity_boxes.values(), self.show_waived):
             box.setChecked(True)
             filters.addWidget(box)
+        filters.addWidget(self.new_only)
         filters.addWidget(self.rule_combo)
         filters.addWidget(self.search, 1)
         filters.addWidget(self.waive_button)
@@ -101,6 +107,7 @@ class ViolationsPanel(QWidget):
     def _connect(self) -> None:
         for box in (*self.severity_boxes.values(), self.show_waived):
             box.toggled.connect(self._filter)
+        self.new_only.toggled.connect(lambda on: self.proxy.set_baseline(self.baseline if on else None))
         self.rule_combo.currentIndexChanged.connect(self._filter)
         self.search.textChanged.connect(self._filter)
         self.waive_button.clicked.connect(self.waive_current)
@@ -110,6 +117,13 @@ class ViolationsPanel(QWidget):
         self.view.customContextMenuRequested.connect(self._context_menu)
         self.document.violations_changed.connect(self._on_diff)
         self.document.committed.connect(self._on_commit)
+
+    def set_baseline(self, baseline: set[Key] | None, source: str = "") -> None:
+        """The violations of a compared model: the "new since the baseline only" filter becomes available."""
+        self.baseline = baseline
+        self.new_only.setVisible(baseline is not None)
+        self.new_only.setText(f"new since {source} only" if source else "new since the baseline only")
+        self.proxy.set_baseline(baseline if baseline is not None and self.new_only.isChecked() else None)
 
     # ----------------------------------------------------------------- follow
 

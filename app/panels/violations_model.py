@@ -12,6 +12,7 @@ from PySide6.QtGui import QColor
 from app.document.controller import Document
 from app.panels.icons import severity_icon
 from app.panels.labels import item_label
+from model.diff.violations import Key, violation_key
 from model.engine import Diff, Violation
 from model.palette import SEVERITY_COLOURS, WAIVED_COLOUR
 from model.vocabulary import Severity
@@ -207,6 +208,7 @@ class ViolationFilter(QSortFilterProxyModel):
         self.rule: str | None = None
         self.text = ""
         self.show_waived = True
+        self.baseline: set[Key] | None = None  # with one: show only violations new since it
         self.setSourceModel(table)
         self.setDynamicSortFilter(True)
 
@@ -233,11 +235,19 @@ class ViolationFilter(QSortFilterProxyModel):
             self.show_waived = show_waived
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
+    def set_baseline(self, baseline: set[Key] | None) -> None:
+        """Show only violations that are not in ``baseline`` (None: show them all)."""
+        self.beginFilterChange()
+        self.baseline = baseline
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         violation = self.table.rows[source_row]
         if violation.severity not in self.severities or (violation.waived and not self.show_waived):
             return False
         if self.rule is not None and violation.rule != self.rule:
+            return False
+        if self.baseline is not None and violation_key(violation) in self.baseline:
             return False
         if not self.text:
             return True

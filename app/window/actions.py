@@ -24,6 +24,7 @@ from app.files.exports import ModelExports
 from app.printing.commands import PrintCommands
 from app.window.arrange import Arranger
 from app.window.presentation import Presentation
+from app.window.teamwork import Teamwork
 from app.window.views_tabs import ViewTabs
 from model.vocabulary import FlowStyle
 
@@ -41,6 +42,7 @@ class Window(Protocol):
     arranger: Arranger
     presentation: Presentation
     tabs: ViewTabs
+    teamwork: Teamwork
 
     def close(self) -> bool: ...
     def on_canvas(self, verb: Callable[[DiagramView], object]) -> None:
@@ -114,6 +116,8 @@ SPECS: tuple[Spec, ...] = (
          "The current view laid out by Graphviz as SVG, PNG, PDF or DOT"),
     Spec("import_adr", "File", "&Import Decision Records…", "Ctrl+Shift+I", lambda w: w.exports.import_decisions(),
          "Read a folder of decision records back into the model (one undo step)"),
+    Spec("compare", "File", "Compare &With…", "Ctrl+Shift+K", lambda w: w.teamwork.compare(),
+         "Mark what changed since another model file or a git revision of this one"),
     Spec("quit", "File", "&Quit", "Ctrl+Q", lambda w: w.close(), "Close the window (asks to save changes)"),
     Spec("undo", "Edit", "&Undo", Key.Undo, None, icon=SP.SP_ArrowBack),
     Spec("redo", "Edit", "&Redo", Key.Redo, None, icon=SP.SP_ArrowForward),
@@ -224,7 +228,7 @@ def build_menus(window: QMainWindow, actions: dict[str, QAction]) -> dict[str, Q
 
 
 _SECTIONS = (("new", "open"), ("save", "save_as"), ("quit",), ("undo", "redo"), ("copy", "paste", "duplicate"),
-             ("rename", "delete", "remove_from_view"), ("select_all",), ("capture", "link", "find"),
+             ("compare",), ("rename", "delete", "remove_from_view"), ("select_all",), ("capture", "link", "find"),
              ("zoom_in", "zoom_out", "fit"), ("next_view", "previous_view"), ("presentation", "leave_presentation"),
              ("add_view", "rename_view", "delete_view"), ("arrange",), ("shortcuts", "about"))
 

@@ -33,6 +33,7 @@ from app.window.help import show_about, show_shortcuts
 from app.window.host import NO_VIEW
 from app.window.presentation import CountsOverlay, Presentation
 from app.window.settings import open_settings
+from app.window.teamwork import Teamwork
 from app.window.themes import DEFAULT_THEME, THEMES, apply_theme, canvas_background
 from app.window.views_tabs import ViewTabs
 from model.engine import Diff
@@ -71,6 +72,7 @@ class MainWindow(QMainWindow):
         self.capture = CaptureBox(self.tool_state, self.capture_element)
         self.toolbar = self._build_toolbar()
         self.docks = Docks(self, self.tool_state)
+        self.teamwork = Teamwork(self)
         self._build_view_menu_extras()
         self.recent_menu = RecentMenu(self, self.files.recent, self.files.open, self.menus["File"],
                                       before=self.action_map["save"])
@@ -143,6 +145,7 @@ class MainWindow(QMainWindow):
         self.panels = self.docks.install(document, self.selection)
         self.panels.tree.reveal.connect(self.tabs.reveal)
         self.panels.violations.reveal.connect(self.tabs.reveal)
+        self.teamwork.install(document, self.selection)
         stack = document.undo_stack
         table.replace(self, self.action_map, "undo", stack.createUndoAction(self, "&Undo"))
         table.replace(self, self.action_map, "redo", stack.createRedoAction(self, "&Redo"))

@@ -8,6 +8,7 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from exporters.findings.baseline import Baseline
 from exporters.findings.locations import artifact_uri, id_spans, relative_path
 from exporters.findings.pipeline import automation_details
 from exporters.findings.rule_help import HOME, RULES_URI, help_markdown, help_text
@@ -29,6 +30,7 @@ def sarif_report(
     text: str,
     version: str,
     environment: Mapping[str, str] | None = None,
+    baseline: Baseline | None = None,
 ) -> str:
     """SARIF 2.1.0: one run, the rules that ran, one result per violation (waived ones suppressed).
 
@@ -43,6 +45,10 @@ def sarif_report(
         "informationUri": HOME, "rules": [_rule(r) for r in rules],
     }
     results = [_result(model, v, index, uri, spans) for v in violations]
+    if baseline is not None:  # what code scanning reads to tell new alerts from old and fixed ones
+        for result, violation in zip(results, violations, strict=True):
+            result["baselineState"] = baseline.state(violation)
+        results += [{**_result(model, v, index, uri, spans), "baselineState": "absent"} for v in baseline.absent]
     automation = automation_details(relative_path(model_path).as_posix().lstrip("/"), environment or {})
     run = {"tool": {"driver": driver}, "automationDetails": automation, "results": results}
     report = {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import cast
 
-from model.changes import Committed, ElementChange, RelationChange, SettingsChange, WaiverChange
+from model.changes import Committed, ConflictChange, ElementChange, RelationChange, SettingsChange, WaiverChange
 from model.engine.config import ActiveRule, resolve
 from model.engine.custom import compile_custom_rules
 from model.engine.indexes import Indexes
@@ -73,7 +73,9 @@ class Evaluator:
         relation = self.model.find_relation(subject_id)
         if relation is not None:
             return str(relation.kind)
-        return "waiver" if self.indexes.waivers.get(subject_id) is not None else None
+        if self.indexes.waivers.get(subject_id) is not None:
+            return "waiver"
+        return "conflict" if self.model.find_conflict(subject_id) is not None else None
 
     def subjects(self) -> Iterator[tuple[str, str]]:
         """(id, kind) of every subject some active rule is evaluated for."""
@@ -86,6 +88,8 @@ class Evaluator:
                 yield relation.id, relation.kind
         if "waiver" in kinds:
             yield from ((waiver.id, "waiver") for waiver in self.model.waivers())
+        if "conflict" in kinds:
+            yield from ((conflict.id, "conflict") for conflict in self.model.conflicts())
 
     def evaluate(self, subject_id: str, kind: str) -> tuple[Violation, ...]:
         reader = self.reader
@@ -153,7 +157,7 @@ class Engine:
             return
         subjects = {
             change.id for change in committed.changes
-            if isinstance(change, ElementChange | RelationChange | WaiverChange)
+            if isinstance(change, ElementChange | RelationChange | WaiverChange | ConflictChange)
         }
         for key in self._evaluator.indexes.follow(committed.changes):
             subjects.update(self._dependents.get(key, ()))

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import Protocol
 
-from model.changes import Change, ElementChange, RelationChange, WaiverChange
+from model.changes import Change, ConflictChange, ElementChange, RelationChange, WaiverChange
 from model.engine import keys
 from model.engine.keys import Key
 from model.engine.sync_graph import Edge, SyncGraph
@@ -38,6 +38,8 @@ class ModelReads:
                         dirty.update(_relation_keys(relation))
             elif isinstance(change, WaiverChange):
                 dirty.add(keys.waiver(change.id))
+            elif isinstance(change, ConflictChange):
+                dirty.add(keys.conflict(change.id))
 
 
 def _relation_keys(relation: RelationBase) -> Iterator[Key]:

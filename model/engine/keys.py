@@ -46,6 +46,11 @@ def waiver(waiver_id: str) -> Key:
     return Key(("wv", waiver_id))
 
 
+def conflict(conflict_id: str) -> Key:
+    """A recorded merge conflict."""
+    return Key(("mc", conflict_id))
+
+
 def waivers_for(rule_id: str, elements: Iterable[str]) -> Key:
     """The waivers of this rule for exactly these ids (in any order)."""
     return Key(("w", rule_id, *sorted(set(elements))))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from model.conflicts import Conflict
 from model.elements import Decision, ElementBase
 from model.engine import keys
 from model.engine.keys import Key
@@ -87,6 +88,11 @@ class Reader:
                 return decision.id
         return None
 
+    # --- merge conflicts
+
+    def conflict(self, conflict_id: str) -> Conflict | None:
+        return self._model.find_conflict(conflict_id)
+
     # --- the synchronous call graph between boundaries (maintained by the engine)
 
     def sync_out(self, boundary_id: str) -> list[tuple[str, str]]:
@@ -138,6 +144,10 @@ class TrackingReader(Reader):
     def waiver(self, waiver_id: str) -> Waiver | None:
         self.deps.add(keys.waiver(waiver_id))
         return super().waiver(waiver_id)
+
+    def conflict(self, conflict_id: str) -> Conflict | None:
+        self.deps.add(keys.conflict(conflict_id))
+        return super().conflict(conflict_id)
 
     def waiving_decision(self, rule_id: str, elements: tuple[str, ...]) -> str | None:
         self.deps.add(keys.waivers_for(rule_id, elements))

@@ -17,6 +17,7 @@ def build(document: ModelDocument) -> Model:
         waivers=document.waivers,
         exchange=document.exchange,
         schema_uri=document.schema_uri,
+        conflicts=document.conflicts,
     )
 
 

@@ -30,7 +30,7 @@ def document_problem(document: ModelDocument) -> str | None:
 def _duplicate_id(document: ModelDocument) -> str | None:
     sections: list[tuple[str, list[Any]]] = [
         ("elements", document.elements), ("relations", document.relations),
-        ("views", document.views), ("waivers", document.waivers),
+        ("views", document.views), ("waivers", document.waivers), ("conflicts", document.conflicts),
     ]
     ids = [item.id for _, items in sections for item in items]
     if len(set(ids)) == len(ids):

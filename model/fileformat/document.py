@@ -7,6 +7,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 from pydantic.json_schema import SkipJsonSchema
 
+from model.conflicts import Conflict
 from model.elements import Element
 from model.exchange import ExchangeArchive
 from model.ids import Identifier
@@ -14,7 +15,7 @@ from model.relations import Relation
 from model.settings import Settings, Waiver
 from model.views import Bounds, Route
 
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 
 
 def _no_default(schema: dict[str, Any]) -> None:
@@ -51,6 +52,7 @@ class ModelDocument(BaseModel):
     views: list[ViewDocument] = Field(default_factory=list)
     waivers: list[Waiver] = Field(default_factory=list)
     exchange: ExchangeArchive | None = None
+    conflicts: list[Conflict] = Field(default_factory=list)
 
     @field_validator("schema_uri", mode="before")
     @classmethod

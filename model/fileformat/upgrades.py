@@ -16,8 +16,14 @@ def _from_1(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
+def _from_2(data: dict[str, Any]) -> dict[str, Any]:
+    """Format 3 added the optional ``conflicts`` part (what a three-way merge could not decide); a
+    format-2 file has none, so its data stands as it is."""
+    return data
+
+
 #: version N -> a function turning the data of a format-N file into format N+1 data.
-UPGRADES: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _from_1}
+UPGRADES: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _from_1, 2: _from_2}
 
 
 def upgraded(data: dict[str, Any], source: str) -> dict[str, Any]:

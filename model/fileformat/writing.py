@@ -20,6 +20,7 @@ import orjson
 from pydantic import TypeAdapter
 
 from model.atomic import write_atomically
+from model.conflicts import Conflict
 from model.elements import Element, ElementBase
 from model.fileformat.document import FORMAT_VERSION
 from model.fileformat.errors import file_error, os_reason
@@ -44,11 +45,12 @@ def to_json(model: Model) -> str:
 def to_bytes(model: Model) -> bytes:
     """The file text of ``model`` as UTF-8, what ``save_model`` writes."""
     with collector_paused():
-        return _encode(_document_data(model))
+        return _encode(model_data(model))
 
 
-def _document_data(model: Model) -> dict[str, Any]:
-    data = {
+def model_data(model: Model) -> dict[str, Any]:
+    """The file's data before it becomes text (what the semantic diff and merge compare)."""
+    data: dict[str, Any] = {
         "format": FORMAT_VERSION,
         "settings": _settings_data(model.settings),
         "elements": _items_data(_ELEMENTS, sorted(model.elements(), key=_by_id)),
@@ -60,6 +62,9 @@ def _document_data(model: Model) -> dict[str, Any]:
         data["exchange"] = model.exchange.model_dump(mode="json", exclude_defaults=True)
     if model.schema_uri is not None:
         data["$schema"] = model.schema_uri
+    if model.conflicts():
+        conflicts = sorted(model.conflicts(), key=_by_id)
+        data["conflicts"] = [c.model_dump(mode="json", exclude_defaults=True) for c in conflicts]
     return data
 
 
@@ -71,7 +76,7 @@ def _encode(data: dict[str, Any]) -> bytes:
         return text.encode("utf-8")
 
 
-def _by_id(item: ElementBase | RelationBase | ViewInfo | Waiver) -> str:
+def _by_id(item: ElementBase | RelationBase | ViewInfo | Waiver | Conflict) -> str:
     return item.id
 
 

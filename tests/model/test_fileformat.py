@@ -263,7 +263,7 @@ def test_a_failed_save_leaves_the_old_file_intact(
         real_fdopen = os.fdopen
         monkeypatch.setattr(os, "fdopen", lambda fd, mode: _HalfWrite(real_fdopen(fd, mode)))
     else:
-        monkeypatch.setattr(writing, "_document_data", lambda model: 1 / 0)
+        monkeypatch.setattr(writing, "model_data", lambda model: 1 / 0)
     expected = ZeroDivisionError if failure == "serializer" else FileFormatError
     with pytest.raises(expected):
         save_model(rich_model(), path)
