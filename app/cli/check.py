@@ -6,9 +6,11 @@ import argparse
 import sys
 from collections.abc import Sequence
 
+from app.cli.contracts import with_drift
 from app.cli.exits import EXIT_OK, EXIT_VIOLATIONS
 from app.cli.loading import load
 from app.version import steelframe_version
+from exporters.contracts.rules import DRIFT_RULES
 from exporters.findings.json_report import json_report
 from exporters.findings.sarif import sarif_report
 from exporters.findings.summary import fails
@@ -31,11 +33,11 @@ def violations_of(model: Model, path: str, rules: Sequence[Rule] | None = None) 
 def run_check(args: argparse.Namespace) -> int:
     model, text = load(args.model)
     rules = default_rules()
-    violations = violations_of(model, args.model, rules)
+    violations = with_drift(model, violations_of(model, args.model, rules), args.against)
     if args.format == "json":
         report = json_report(model, violations)
     elif args.format == "sarif":
-        ran = [*rules, *compile_custom_rules(model.settings)]
+        ran = [*rules, *compile_custom_rules(model.settings), *(DRIFT_RULES if args.against else ())]
         report = sarif_report(
             model, violations, rules=ran, model_path=args.model, text=text, version=steelframe_version()
         )
@@ -46,7 +48,7 @@ def run_check(args: argparse.Namespace) -> int:
 
 
 def run_rules() -> int:
-    rules = default_rules()
+    rules = [*default_rules(), *DRIFT_RULES]
     width = max((len(rule.id) for rule in rules), default=0)
     for rule in rules:
         line = f"{rule.id:<{width}}  {rule.severity!s:<7}  {rule.title}"

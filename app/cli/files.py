@@ -7,6 +7,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from app.cli.contracts import is_exchange, run_contract_import
 from app.cli.exits import EXIT_OK
 from app.cli.loading import load, writable
 from exporters.adr import merge_adrs
@@ -30,12 +31,17 @@ def run_export(args: argparse.Namespace) -> int:
 
 def run_import(args: argparse.Namespace) -> int:
     writable(args.output, args.force)
-    model = import_archimate(args.exchange)
+    if not is_exchange(args.sources):
+        if args.decisions:
+            raise FileFormatError("--decisions goes with an ArchiMate exchange file, not with contracts")
+        return run_contract_import(args)
+    exchange = args.sources[0]
+    model = import_archimate(exchange)
     if args.decisions:
         merge_adrs(model, Path(args.decisions))
     save_model(model, args.output)
     counts = f"{len(model.elements())} elements, {len(model.relations())} relations, {len(model.views())} views"
-    sys.stdout.write(f"wrote {args.output} from {args.exchange} ({counts})\n")
+    sys.stdout.write(f"wrote {args.output} from {exchange} ({counts})\n")
     return EXIT_OK
 
 

@@ -41,10 +41,11 @@ def drift_violations(model: Model, estate: Estate) -> list[Violation]:
 def _unmatched(scope: Scope) -> None:
     for key, why in sorted(scope.match.unmatched.items()):
         application = scope.estate.applications[key]
-        element_id = scope.plan.applications[key]
-        element = scope.plan.elements[element_id]
+        planned = scope.plan.elements[scope.plan.applications[key]]
+        element_id = scope.free(planned.id)
+        element = planned.model_copy(update={"id": element_id})
         additions: tuple[Item, ...] = (element,)
-        if scope.plan.contexts[key] != element_id:  # a service: into its context when the model has it
+        if scope.plan.contexts[key] != planned.id:  # a service: into its context when the model has it
             holder = scope.estate.groups.get(normalise(application.system or ""))
             context = scope.match.applications.get(holder.key) if holder else None
             if context is None:

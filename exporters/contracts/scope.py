@@ -49,6 +49,13 @@ class Scope:
         """The model's id of an application, or the id an import would give it."""
         return self.match.applications.get(application) or self.plan.applications[application]
 
+    def free(self, wanted: str) -> str:
+        """``wanted``, or ``wanted-2``... when the model already uses it for something else."""
+        candidate, number = wanted, 2
+        while self.model.is_known_id(candidate):
+            candidate, number = f"{wanted}-{number}", number + 1
+        return candidate
+
     def name(self, item_id: str) -> str:
         item = self.model.find_element(item_id) or self.model.find_relation(item_id) or self.plan.elements.get(item_id)
         return (item.name or item_id) if item is not None else item_id
