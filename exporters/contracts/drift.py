@@ -41,11 +41,11 @@ def drift_violations(model: Model, estate: Estate) -> list[Violation]:
 def _unmatched(scope: Scope) -> None:
     for key, why in sorted(scope.match.unmatched.items()):
         application = scope.estate.applications[key]
-        planned = scope.plan.elements[scope.plan.applications[key]]
-        element_id = scope.free(planned.id)
-        element = planned.model_copy(update={"id": element_id})
+        plan_id = scope.plan.applications[key]
+        element = scope.planned(plan_id)
+        element_id = element.id
         additions: tuple[Item, ...] = (element,)
-        if scope.plan.contexts[key] != planned.id:  # a service: into its context when the model has it
+        if scope.plan.contexts[key] != plan_id:  # a service: into its context when the model has it
             holder = scope.estate.groups.get(normalise(application.system or ""))
             context = scope.match.applications.get(holder.key) if holder else None
             if context is None:
@@ -96,7 +96,8 @@ def _undeclared_flows(scope: Scope) -> None:
             if field in attributes and name in known:
                 attributes[field] = known[name]
             elif field in attributes:
-                additions.append(scope.plan.elements[table[name]])
+                additions.append(scope.planned(table[name]))
+                attributes[field] = additions[-1].id
         planned = scope.plan.relations[scope.plan.flows[flow_key(flow)]]
         additions.append(Flow(id=planned.id, source=source, target=target, **attributes))
         thing = attributes.get("event") or attributes.get("topic") or planned.id
@@ -125,7 +126,8 @@ def _open_ends(scope: Scope) -> None:
             if scope.boundary(end) == boundary and fits(flow, probe, event, topic):
                 break
         else:
-            thing = event or topic or scope.plan.events.get(endpoint.message) or scope.plan.topics[endpoint.channel]
+            planned = scope.plan.events.get(endpoint.message) or scope.plan.topics[endpoint.channel]
+            thing = event or topic or scope.planned(planned).id
             verb = "sending" if sending else "receiving"
             scope.report(
                 "SF101",

@@ -137,7 +137,9 @@ def _messages(plan: Plan, estate: Estate) -> None:
         if message.compatibility in {c.value for c in Compatibility}:
             attributes["compatibility"] = Compatibility(message.compatibility)
         plan.events[name] = plan.add(K.EVENT, f"event-{slug(name)}", name, **attributes)
-    published = {(plan.contexts[e.application], e.message) for e in estate.endpoints if e.action == "send" and not e.reply}
+    published = {
+        (plan.contexts[e.application], e.message) for e in estate.endpoints if e.action == "send" and not e.reply
+    }
     for context_id, name in sorted(published):
         plan.relate(R.PUBLISHES, context_id, plan.events[name])
 

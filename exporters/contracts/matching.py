@@ -62,10 +62,11 @@ def _application(model: Model, index: dict[str, list[str]], application: Applica
         element = model.find_element(application.marker)
         if element is not None and element.kind in PARTICIPANT_KINDS:
             return element.id, ""
-        return None, f"its marker names {application.marker}, which is not a context, service, system or acl of the model"
+        return None, f"its marker names {application.marker}, which is not a context, service, system or acl here"
     candidates = index.get(normalise(application.name), [])
     if len(candidates) == 1:
         return candidates[0], ""
     if candidates:
-        return None, f"{len(candidates)} elements of the model are named {application.name} ({', '.join(sorted(candidates))})"
+        named = ", ".join(sorted(candidates))
+        return None, f"{len(candidates)} elements of the model are named {application.name} ({named})"
     return None, f"no context, service, system or acl of the model is named {application.name}"

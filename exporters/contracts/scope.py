@@ -34,6 +34,7 @@ class Scope:
     described: dict[str, set[str]] = field(init=False)  # model boundary -> "asyncapi" / "backstage"
     severities: dict[str, Severity] = field(default_factory=dict)
     found: list[Drift] = field(default_factory=list)
+    _fresh: dict[str, ElementBase] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.plan = plan_estate(self.estate)
@@ -56,11 +57,20 @@ class Scope:
             candidate, number = f"{wanted}-{number}", number + 1
         return candidate
 
+    def planned(self, plan_id: str) -> ElementBase:
+        """The element an import would make, with an id the model does not use yet (always the same one)."""
+        if plan_id not in self._fresh:
+            element = self.plan.elements[plan_id]
+            self._fresh[plan_id] = element.model_copy(update={"id": self.free(plan_id)})
+        return self._fresh[plan_id]
+
     def name(self, item_id: str) -> str:
-        item = self.model.find_element(item_id) or self.model.find_relation(item_id) or self.plan.elements.get(item_id)
+        planned = {e.id: e for e in self._fresh.values()}
+        item = self.model.find_element(item_id) or self.model.find_relation(item_id) or planned.get(item_id)
         return (item.name or item_id) if item is not None else item_id
 
-    def report(self, rule: str, message: str, elements: tuple[str, ...], fix: str, additions: tuple[Item, ...] = ()) -> None:
+    def report(self, rule: str, message: str, elements: tuple[str, ...], fix: str,
+               additions: tuple[Item, ...] = ()) -> None:
         severity = self.severities[rule]
         violation = Violation(rule, severity, message, elements, fix, self._waiving(rule, elements))
         self.found.append(Drift(violation, additions))

@@ -4,7 +4,7 @@ SF105), versions (SF106) and datastores the catalog shows shared (SF107)."""
 from __future__ import annotations
 
 from exporters.contracts.estate import normalise
-from exporters.contracts.scope import Scope
+from exporters.contracts.scope import Item, Scope
 from model.elements import Datastore, Event
 from model.relations import TeamOwns
 from model.vocabulary import DatastoreUsage, ElementKind, RelationKind
@@ -21,8 +21,9 @@ def check_owners(scope: Scope) -> None:
         if normalise(application.owner) in {normalise(scope.name(t)) for t in teams}:
             continue
         wanted = normalise(application.owner)
-        team = scope.match.teams.get(wanted) or scope.plan.teams[wanted]
-        additions = () if team in scope.model else (scope.plan.elements[team],)
+        known = scope.match.teams.get(wanted)
+        team = known or scope.planned(scope.plan.teams[wanted]).id
+        additions: tuple[Item, ...] = () if known else (scope.planned(scope.plan.teams[wanted]),)
         additions += (TeamOwns(id=f"team-owns-{team}-{element_id}", source=team, target=element_id),)
         said = ", ".join(scope.name(t) for t in teams) if teams else "no team"
         scope.report(
@@ -43,7 +44,8 @@ def _touches_contracts(scope: Scope, item_id: str, field: str) -> bool:
         ):
             return True
     return field == "event" and any(
-        "asyncapi" in scope.described.get(r.source, set()) for r in scope.model.incoming(item_id, RelationKind.PUBLISHES)
+        "asyncapi" in scope.described.get(r.source, set())
+        for r in scope.model.incoming(item_id, RelationKind.PUBLISHES)
     )
 
 
@@ -51,15 +53,15 @@ def check_topics_and_events(scope: Scope) -> None:
     estate, match, plan = scope.estate, scope.match, scope.plan
     for address in sorted(estate.channels):
         if address not in match.topics:
-            topic = plan.topics[address]
+            topic = scope.planned(plan.topics[address])
             scope.report("SF104", f"The contracts use the channel {address} ({estate.channels[address]}); "
-                         "the model has no such topic", (topic,), f"Add the topic {address} to the model.",
-                         (plan.elements[topic],))
+                         "the model has no such topic", (topic.id,), f"Add the topic {address} to the model.",
+                         (topic,))
     for name in sorted(plan.events):
         if name not in match.events:
-            event = plan.events[name]
+            event = scope.planned(plan.events[name])
             scope.report("SF105", f"The contracts exchange the message {name}; the model has no such event",
-                         (event,), f"Add the event {name} to the model.", (plan.elements[event],))
+                         (event.id,), f"Add the event {name} to the model.", (event,))
     known_topics, known_events = set(match.topics.values()), set(match.events.values())
     for element in scope.model.elements(ElementKind.TOPIC):
         if element.id not in known_topics and _touches_contracts(scope, element.id, "topic"):
@@ -82,7 +84,8 @@ def _versions(scope: Scope) -> None:
             scope.report(
                 "SF106",
                 f"The contracts carry {name} at version {contract}; the model says {event.schema_version}",
-                (event_id,), "Bring the model's schema version and the contract's x-steelframe-schema-version together.",
+                (event_id,), "Bring the model's schema version and the contract's x-steelframe-schema-version "
+                "together.",
             )
 
 
@@ -101,7 +104,7 @@ def check_stores(scope: Scope) -> None:
             modelled = {scope.boundary(r.source) for r in scope.model.incoming(element.id, RelationKind.USES)}
             if len(modelled) > 1:
                 continue  # the model says it is shared: SF003 already speaks
-        store_id = store_id or scope.plan.stores[name]
+        store_id = store_id or scope.planned(scope.plan.stores[name]).id
         names = ", ".join(scope.name(c) for c in contexts)
         scope.report(
             "SF107",

@@ -33,9 +33,10 @@ def line_of(value: object, default: int = 0) -> int:
 class _Loader(yaml.SafeLoader):
     """The safe loader, with mappings that know their line and a bound on alias expansion."""
 
-    def compose_document(self) -> yaml.Node:
-        node: yaml.Node = super().compose_document()
-        _bounded(node, {}, set())
+    def compose_document(self) -> yaml.Node | None:
+        node: yaml.Node | None = super().compose_document()
+        if node is not None:
+            _bounded(node, {}, set())
         return node
 
 

@@ -61,7 +61,7 @@ class _Reader:
             style = _style(operation)
             for ref in refs:
                 message = self.message(ref, here, line, str(name))
-                self.endpoint(operation["action"], address, message, line, "reply" in operation, style)
+                self.endpoint(operation["action"], address, message, line, reply="reply" in operation, style=style)
 
     def channels_2(self, document: dict[str, Any]) -> None:
         for address, raw in document.get("channels", {}).items():
@@ -81,7 +81,7 @@ class _Reader:
                 for option in options if isinstance(options, list) else [raw_message]:
                     fallback = str(operation.get("operationId") or address)
                     message = self.message(option, op_here if option is raw_message else message_here, line, fallback)
-                    self.endpoint(action, str(address), message, line, False, _style(operation))
+                    self.endpoint(action, str(address), message, line, reply=False, style=_style(operation))
 
     def message(self, raw: Any, here: Path, line: int, fallback: str) -> Message:
         """The message's event: named by ``name``, else its key, else ``fallback`` (the operation)."""
@@ -98,7 +98,7 @@ class _Reader:
         self.estate.add_message(message)
         return message
 
-    def endpoint(self, action: str, address: str, message: Message, line: int, reply: bool, style: str) -> None:
+    def endpoint(self, action: str, address: str, message: Message, line: int, *, reply: bool, style: str) -> None:
         source = Source(str(self.path), line)
         self.estate.channels.setdefault(address, source)
         self.estate.endpoints.append(

@@ -39,6 +39,7 @@ def check_document(document: dict[str, Any], path: Path) -> int:
             refuse(path, line_of(document), f"AsyncAPI {major}.x has no top-level field {key!r}")
     info = document.get("info")
     mapping(info, path, line_of(document), "info")
+    assert isinstance(info, dict)
     for field in ("title", "version"):
         if not isinstance(info.get(field), str) or not info[field].strip():
             refuse(path, line_of(info), f"info.{field} must be a non-empty string")
@@ -70,4 +71,7 @@ def check_operation(name: str, operation: Any, path: Path, line: int) -> None:
 def _kind(value: Any) -> str:
     if value is None:
         return "nothing"
-    return {dict: "a mapping", list: "a list", str: "a string"}.get(type(value), type(value).__name__)
+    for kind, name in ((dict, "a mapping"), (list, "a list"), (str, "a string")):
+        if isinstance(value, kind):
+            return name
+    return type(value).__name__

@@ -111,7 +111,8 @@ def test_request_reply_is_a_query_or_command_from_requester_to_responder(tmp_pat
 
 def test_kraken_reply_operations_are_read_as_request_reply() -> None:
     require_contracts()
-    estate = read_contracts([str(ASYNCAPI / "examples" / "kraken-websocket-request-reply-multiple-channels-asyncapi.yml")])
+    kraken = ASYNCAPI / "examples" / "kraken-websocket-request-reply-multiple-channels-asyncapi.yml"
+    estate = read_contracts([str(kraken)])
     assert any(e.reply and e.style == "command" for e in estate.endpoints)
 
 
