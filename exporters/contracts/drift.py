@@ -7,8 +7,8 @@ show it: AsyncAPI for asynchronous flows, the catalog or AsyncAPI for the others
 
 from __future__ import annotations
 
-from exporters.contracts.estate import Estate, MessageFlow, normalise
-from exporters.contracts.mapping import flow_attributes, flow_key
+from exporters.contracts.estate import Estate, MessageFlow
+from exporters.contracts.mapping import flow_attributes, flow_key, holder_of
 from exporters.contracts.rules import DRIFT_RULES
 from exporters.contracts.scope import Drift, Item, Scope, fits
 from exporters.contracts.things import check_owners, check_stores, check_topics_and_events
@@ -46,8 +46,8 @@ def _unmatched(scope: Scope) -> None:
         element_id = element.id
         additions: tuple[Item, ...] = (element,)
         if scope.plan.contexts[key] != plan_id:  # a service: into its context when the model has it
-            holder = scope.estate.groups.get(normalise(application.system or ""))
-            context = scope.match.applications.get(holder.key) if holder else None
+            holder = scope.match.applications.get(holder_of(scope.estate, key))
+            context = scope.boundary(holder) if holder else None
             if context is None:
                 additions = (Context(id=element.id, name=element.name, tags=list(element.tags)),)
             else:

@@ -2,7 +2,8 @@
 
 An *application* is one AsyncAPI document or one Backstage Component or System; its ``key`` is
 its explicit marker when it has one, else its normalised name, so the AsyncAPI document and the
-catalog Component of one service become one application. Endpoints say who sends or receives which
+catalog Component of one service become one application (a context, or a service of the one it is
+part of). Endpoints say who sends or receives which
 message on which channel; calls are synchronous uses of a provided API.
 """
 
@@ -35,9 +36,9 @@ class Application:
     source: Source
     marker: str | None = None  # x-steelframe-element / steelframe.dev/element
     owner: str | None = None  # a team name (Backstage spec.owner without its kind)
-    system: str | None = None  # the Backstage System it is part of
-    domain: str | None = None
-    is_system: bool = False  # a Backstage System: a context that may hold services
+    system: str | None = None  # the Backstage System that groups it
+    domain: str | None = None  # the Domain of that System
+    parent: str | None = None  # the key of the application it is part of (subcomponentOf): a service
     described: set[str] = field(default_factory=set)  # "asyncapi", "backstage": who describes it
 
     @property
@@ -101,7 +102,7 @@ class MessageFlow:
 class Estate:
     applications: dict[str, Application] = field(default_factory=dict)
     teams: dict[str, str] = field(default_factory=dict)  # normalised name -> name
-    groups: dict[str, Application] = field(default_factory=dict)  # Backstage Systems, by normalised name
+    systems: dict[str, str | None] = field(default_factory=dict)  # Backstage System -> its Domain
     messages: dict[str, Message] = field(default_factory=dict)
     channels: dict[str, Source] = field(default_factory=dict)
     endpoints: list[Endpoint] = field(default_factory=list)
@@ -117,7 +118,7 @@ class Estate:
         known.owner = known.owner or application.owner
         known.system = known.system or application.system
         known.domain = known.domain or application.domain
-        known.is_system = known.is_system or application.is_system
+        known.parent = known.parent or application.parent
         known.described |= application.described
         return application.key
 

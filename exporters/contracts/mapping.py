@@ -94,32 +94,42 @@ def _element_id(plan: Plan, application: Application, prefix: str) -> str:
 
 
 def _applications(plan: Plan, estate: Estate) -> None:
-    ordered = sorted(estate.applications.values(), key=lambda a: (not a.is_system, a.name.casefold()))
-    for application in ordered:
-        if application.system is None:
-            _context(plan, estate, application)
-    for application in ordered:
-        if application.system is not None:
-            holder = estate.groups.get(normalise(application.system))
-            if holder is None:
-                holder = Application(application.system, application.source, is_system=True)
-                estate.groups[holder.key] = holder
-                estate.applications.setdefault(holder.key, holder)
-                _context(plan, estate, holder)
-            context_id = plan.applications[holder.key]
+    """Contexts first, then the services inside the context of the application they are part of."""
+    ordered = sorted(estate.applications.items(), key=lambda item: item[1].name.casefold())
+    holders = {key: holder_of(estate, key) for key, _ in ordered}
+    for key, application in ordered:
+        if holders[key] == key:
+            _context(plan, key, application)
+    for key, application in ordered:
+        if holders[key] != key:
+            context_id = plan.contexts[holders[key]]
             service_id = plan.add(K.SERVICE, _element_id(plan, application, "svc"), application.name)
             plan.relate(R.CONTAINS, context_id, service_id)
-            plan.applications[application.key] = service_id
-            plan.contexts[application.key] = context_id
+            plan.applications[key] = service_id
+            plan.contexts[key] = context_id
 
 
-def _context(plan: Plan, estate: Estate, application: Application) -> None:
-    tags = [f"domain:{application.domain}"] if application.domain else []
+def holder_of(estate: Estate, key: str) -> str:
+    """The application whose context holds ``key`` (itself for a context): up the subcomponentOf chain.
+
+    A chain that comes back on itself holds nothing: each of its applications is a context.
+    """
+    seen, current = [key], key
+    while (parent := estate.applications[current].parent) is not None and parent in estate.applications:
+        if parent in seen:
+            return key
+        seen.append(parent)
+        current = parent
+    return current
+
+
+def _context(plan: Plan, key: str, application: Application) -> None:
+    tags = [f"{kind}:{value}" for kind, value in (("domain", application.domain), ("system", application.system))
+            if value]
     context_id = plan.add(K.CONTEXT, _element_id(plan, application, "ctx"), application.name, tags=tags)
-    plan.applications[application.key] = plan.contexts[application.key] = context_id
+    plan.applications[key] = plan.contexts[key] = context_id
     if application.owner:
-        team = normalise(application.owner)
-        plan.relate(R.TEAM_OWNS, plan.teams[team], context_id)
+        plan.relate(R.TEAM_OWNS, plan.teams[normalise(application.owner)], context_id)
 
 
 def _messages(plan: Plan, estate: Estate) -> None:

@@ -1,5 +1,5 @@
 """A first view of an imported estate that reads well: teams on top, contexts as boxes holding their
-services (grouped by domain), then the topics and the datastores, each on a row of its own.
+services (grouped by domain and system), then the topics and the datastores, each on a row of its own.
 
 Relations are routed around the boxes as the templates are; past ``ROUTED`` placed elements the
 routes are left straight, since routing every line around every box grows with their product.
@@ -21,8 +21,12 @@ ROUTED = 150
 DRAWN = frozenset({RelationKind.FLOW, RelationKind.TEAM_OWNS, RelationKind.USES})
 
 
-def _domain(element: ElementBase) -> str:
-    return next((tag for tag in element.tags if tag.startswith("domain:")), "~")
+def _group(element: ElementBase) -> tuple[str, str]:
+    """Contexts of one domain, and within it of one system, are drawn side by side."""
+    def tagged(prefix: str) -> str:
+        return next((tag for tag in element.tags if tag.startswith(prefix)), "~")
+
+    return tagged("domain:"), tagged("system:")
 
 
 def _row(elements: list[ElementBase], y: float, placements: dict[str, Bounds]) -> float:
@@ -36,7 +40,7 @@ def _row(elements: list[ElementBase], y: float, placements: dict[str, Bounds]) -
 
 
 def _contexts(model: Model, y: float, placements: dict[str, Bounds]) -> float:
-    contexts = sorted(model.elements(K.CONTEXT), key=lambda c: (_domain(c), c.name.casefold(), c.id))
+    contexts = sorted(model.elements(K.CONTEXT), key=lambda c: (*_group(c), c.name.casefold(), c.id))
     per_row = max(3, math.ceil(math.sqrt(len(contexts))))
     x, row_height = MARGIN, 0.0
     for index, context in enumerate(contexts):

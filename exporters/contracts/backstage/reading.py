@@ -1,12 +1,12 @@
 """The Backstage catalog into the estate.
 
-Mapping: a Group is a team; ``spec.owner`` names the owning team; a System is an application that
-holds the Components that name it (a context with services); a Domain tags its Systems; a
-Component is an application (a service of its System, or a context of its own); an API provided
-by one Component and consumed by another is a synchronous flow from consumer to provider, a query
-unless the annotation ``steelframe.dev/style`` says ``command`` (an API of type ``asyncapi`` is an
-event flow from provider to consumer); a Resource of type ``database`` is a datastore, used by the
-Components that ``dependsOn`` it. Users, Locations and other kinds carry nothing the model holds.
+Mapping: a Group is a team; ``spec.owner`` names the owning team; a System and its Domain group
+contexts (tags ``system:NAME`` and ``domain:NAME``); a Component is an application: a context, or a
+service of the Component it is ``subcomponentOf``; an API provided by one Component and consumed
+by another is a synchronous flow from consumer to provider, a query unless the annotation
+``steelframe.dev/style`` says ``command`` (an API of type ``asyncapi`` is an event flow from
+provider to consumer); a Resource of type ``database`` is a datastore, used by the Components that
+``dependsOn`` it. Users, Locations and other kinds carry nothing the model holds.
 """
 
 from __future__ import annotations
@@ -18,6 +18,9 @@ from typing import Any
 from exporters.contracts.backstage.entities import MARKER, Ref, annotation, check_entity, parse_ref
 from exporters.contracts.estate import Application, Call, Estate, Source, Store
 from exporters.contracts.yamlfile import line_of
+
+#: The annotation of an entity whose owner is a placeholder (our export of an element no team owns).
+UNOWNED = "steelframe.dev/unowned"
 
 
 @dataclass
@@ -50,12 +53,16 @@ def _ref(entity: dict[str, Any]) -> Ref:
     return Ref(str(entity["kind"]).casefold(), _namespace(entity), _name(entity))
 
 
+def _spec(entity: dict[str, Any]) -> dict[str, Any]:
+    spec = entity.get("spec", {})
+    return spec if isinstance(spec, dict) else {}
+
+
 class _Mapper:
     def __init__(self, estate: Estate, entities: list[tuple[dict[str, Any], Path]]) -> None:
         self.estate = estate
         self.entities = entities
-        self.keys: dict[Ref, str] = {}  # Component / System -> application key
-        self.domains: dict[str, str] = {}  # System name -> Domain name
+        self.keys: dict[Ref, str] = {}  # Component -> application key
 
     def of_kind(self, kind: str) -> list[tuple[dict[str, Any], Path]]:
         return [(e, p) for e, p in self.entities if str(e["kind"]).casefold() == kind]
@@ -63,41 +70,43 @@ class _Mapper:
     def run(self) -> None:
         for entity, _ in self.of_kind("group"):
             self.estate.add_team(_name(entity))
-        for entity, path in self.of_kind("system"):
-            self.application(entity, path, is_system=True)
-        for entity, path in self.of_kind("component"):
-            self.application(entity, path, is_system=False)
+        for entity, _ in self.of_kind("system"):
+            domain = _spec(entity).get("domain")
+            self.estate.systems[_name(entity)] = parse_ref(domain, "domain").name if isinstance(domain, str) else None
+        components = self.of_kind("component")
+        for entity, path in components:
+            self.keys[_ref(entity)] = self.application(entity, path)
+        for entity, _ in components:
+            parent = _spec(entity).get("subcomponentOf")
+            key = self.keys.get(parse_ref(parent, "component", _namespace(entity))) if isinstance(parent, str) else None
+            if key is not None and key != self.keys[_ref(entity)]:
+                self.estate.applications[self.keys[_ref(entity)]].parent = key
         self.apis()
         self.resources()
 
     def owner(self, entity: dict[str, Any]) -> str | None:
-        owner = entity.get("spec", {}).get("owner")
-        if not isinstance(owner, str) or not owner:
+        owner = _spec(entity).get("owner")
+        if not isinstance(owner, str) or not owner or annotation(entity, UNOWNED) == "true":
             return None
         name = parse_ref(owner, "group").name
         self.estate.add_team(name)
         return name
 
-    def application(self, entity: dict[str, Any], path: Path, *, is_system: bool) -> None:
-        spec = entity.get("spec", {})
-        system = spec.get("system") if not is_system else None
-        domain = spec.get("domain") if is_system else None
+    def application(self, entity: dict[str, Any], path: Path) -> str:
+        system = _spec(entity).get("system")
+        system_name = parse_ref(system, "system").name if isinstance(system, str) else None
         application = Application(
             name=_name(entity), source=_source(entity, path), marker=annotation(entity, MARKER),
-            owner=self.owner(entity), system=parse_ref(system, "system").name if isinstance(system, str) else None,
-            domain=parse_ref(domain, "domain").name if isinstance(domain, str) else None, is_system=is_system,
-            described={"backstage"},
+            owner=self.owner(entity), system=system_name,
+            domain=self.estate.systems.get(system_name) if system_name else None, described={"backstage"},
         )
-        key = self.estate.add_application(application)
-        self.keys[_ref(entity)] = key
-        if is_system:
-            self.estate.groups[application.key] = self.estate.applications[key]
+        return self.estate.add_application(application)
 
     def apis(self) -> None:
         providers: dict[Ref, list[str]] = {}
         consumers: dict[Ref, list[str]] = {}
         for entity, _ in self.of_kind("component"):
-            key, spec, space = self.keys[_ref(entity)], entity.get("spec", {}), _namespace(entity)
+            key, spec, space = self.keys[_ref(entity)], _spec(entity), _namespace(entity)
             for text in spec.get("providesApis", []):
                 providers.setdefault(parse_ref(text, "api", space), []).append(key)
             for text in spec.get("consumesApis", []):
@@ -105,7 +114,7 @@ class _Mapper:
         for entity, path in self.of_kind("api"):
             ref = _ref(entity)
             style = annotation(entity, "steelframe.dev/style") or "query"
-            if str(entity.get("spec", {}).get("type", "")).casefold() == "asyncapi":
+            if str(_spec(entity).get("type", "")).casefold() == "asyncapi":
                 style = "event"
             for consumer in consumers.get(ref, []):
                 for provider in providers.get(ref, []):
@@ -116,17 +125,12 @@ class _Mapper:
     def resources(self) -> None:
         users: dict[Ref, list[str]] = {}
         for entity, _ in self.of_kind("component"):
-            for text in entity.get("spec", {}).get("dependsOn", []):
+            for text in _spec(entity).get("dependsOn", []):
                 users.setdefault(parse_ref(text, "component", _namespace(entity)), []).append(self.keys[_ref(entity)])
         for entity, path in self.of_kind("resource"):
-            spec = entity.get("spec", {})
-            if str(spec.get("type", "")).casefold() != "database":
+            if str(_spec(entity).get("type", "")).casefold() != "database":
                 continue
-            usage = annotation(entity, "steelframe.dev/usage") or "operational"
-            store = Store(_name(entity), _source(entity, path), usage if usage == "analytical" else "operational")
+            usage = "analytical" if annotation(entity, "steelframe.dev/usage") == "analytical" else "operational"
+            store = Store(_name(entity), _source(entity, path), usage)
             store.users = sorted(set(users.get(_ref(entity), [])))
-            for text in spec.get("dependencyOf", []):
-                ref = parse_ref(text, "component", _namespace(entity))
-                if ref in self.keys and self.keys[ref] not in store.users:
-                    store.users.append(self.keys[ref])
             self.estate.stores[_name(entity)] = store

@@ -1,4 +1,4 @@
-"""A small estate written for the drift tests: two systems, an API between them, an event, a shared database."""
+"""A small estate for the drift tests: two contexts with a service each, an API, an event, a shared database."""
 
 from __future__ import annotations
 
@@ -18,25 +18,35 @@ metadata: {name: billing-team}
 spec: {type: team, children: []}
 ---
 apiVersion: backstage.io/v1alpha1
-kind: System
-metadata: {name: ordering}
+kind: Domain
+metadata: {name: commerce}
 spec: {owner: orders-team}
 ---
 apiVersion: backstage.io/v1alpha1
 kind: System
+metadata: {name: shop}
+spec: {owner: orders-team, domain: commerce}
+---
+apiVersion: backstage.io/v1alpha1
+kind: Component
+metadata: {name: ordering}
+spec: {type: service, lifecycle: production, owner: orders-team, system: shop}
+---
+apiVersion: backstage.io/v1alpha1
+kind: Component
 metadata: {name: billing}
-spec: {owner: group:billing-team}
+spec: {type: service, lifecycle: production, owner: group:billing-team, system: shop}
 ---
 apiVersion: backstage.io/v1alpha1
 kind: Component
 metadata: {name: checkout}
-spec: {type: service, lifecycle: production, owner: orders-team, system: ordering,
+spec: {type: service, lifecycle: production, owner: orders-team, subcomponentOf: ordering,
        consumesApis: [invoicing], dependsOn: ['resource:shop-db']}
 ---
 apiVersion: backstage.io/v1alpha1
 kind: Component
 metadata: {name: invoices}
-spec: {type: service, lifecycle: production, owner: billing-team, system: billing,
+spec: {type: service, lifecycle: production, owner: billing-team, subcomponentOf: component:billing,
        providesApis: [invoicing], dependsOn: ['resource:shop-db']}
 ---
 apiVersion: backstage.io/v1alpha1
