@@ -26,7 +26,7 @@ class Exporter(Protocol):
     def __call__(self, model: Model, output: Path, options: ExportOptions) -> None: ...
 
 
-#: format -> (module, function); each function writes ``output`` (a file, or a folder for adr).
+#: format -> (module, function); each function writes ``output`` (a file, or a folder for adr and asyncapi).
 FORMATS: dict[str, tuple[str, str]] = {
     "archimate": ("exporters.archimate.cli", "export"),
     "dot": ("exporters.graphviz.cli", "export_dot"),
@@ -35,7 +35,12 @@ FORMATS: dict[str, tuple[str, str]] = {
     "pdf": ("exporters.graphviz.cli", "export_pdf"),
     "adr": ("exporters.adr.cli", "export"),
     "report": ("exporters.report.cli", "export"),
+    "asyncapi": ("exporters.contracts.asyncapi.writing", "export"),
+    "backstage": ("exporters.contracts.backstage.writing", "export"),
 }
+
+#: Formats that write a folder (backstage: a folder, or one file when PATH ends in .yaml).
+FOLDER_FORMATS = frozenset({"adr", "asyncapi", "backstage"})
 
 
 def export(model: Model, fmt: str, output: Path, options: ExportOptions) -> None:

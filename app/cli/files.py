@@ -12,7 +12,7 @@ from app.cli.exits import EXIT_OK
 from app.cli.loading import load, writable
 from exporters.adr import merge_adrs
 from exporters.archimate import import_archimate
-from exporters.registry import ExportOptions
+from exporters.registry import FOLDER_FORMATS, ExportOptions
 from exporters.registry import export as export_model
 from model.errors import ModelError
 from model.fileformat import FileFormatError, save_model
@@ -21,7 +21,7 @@ from model.templates import build_template
 
 def run_export(args: argparse.Namespace) -> int:
     model, _ = load(args.model)
-    if args.to != "adr":
+    if args.to not in FOLDER_FORMATS:
         writable(args.output, force=True)
     options = ExportOptions(view=args.view, overlay=args.overlay, direction=args.direction)
     export_model(model, args.to, Path(args.output), options)

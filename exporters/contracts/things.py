@@ -37,16 +37,17 @@ def check_owners(scope: Scope) -> None:
 
 
 def _touches_contracts(scope: Scope, item_id: str, field: str) -> bool:
-    """Whether a flow on this topic (or with this event) has an end the AsyncAPI documents describe."""
+    """Whether a flow across contexts on this topic (or with this event) has an end AsyncAPI describes.
+
+    What travels only inside one context is no contract's business.
+    """
     for flow in scope.model_flows():
-        if getattr(flow, field) == item_id and any(
-            "asyncapi" in scope.described.get(scope.boundary(end), set()) for end in (flow.source, flow.target)
+        ends = (scope.boundary(flow.source), scope.boundary(flow.target))
+        if getattr(flow, field) == item_id and ends[0] != ends[1] and any(
+            "asyncapi" in scope.described.get(end, set()) for end in ends
         ):
             return True
-    return field == "event" and any(
-        "asyncapi" in scope.described.get(r.source, set())
-        for r in scope.model.incoming(item_id, RelationKind.PUBLISHES)
-    )
+    return False
 
 
 def check_topics_and_events(scope: Scope) -> None:

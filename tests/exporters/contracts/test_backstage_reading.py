@@ -33,7 +33,8 @@ def test_acme_imports_as_a_model() -> None:
     contexts = {names[c.id] for c in model.elements(ElementKind.CONTEXT)}
     assert {"artist-lookup", "www-artist", "podcast-api", "wayback-search", "wayback-archive"} <= contexts
     contains = {(names[r.source], names[r.target]) for r in model.relations(RelationKind.CONTAINS)}
-    assert contains == {("wayback-archive", "wayback-archive-ingestion"), ("wayback-archive", "wayback-archive-storage")}
+    assert contains == {
+        ("wayback-archive", "wayback-archive-ingestion"), ("wayback-archive", "wayback-archive-storage")}
     owners = {(names[r.source], names[r.target]) for r in model.relations(RelationKind.TEAM_OWNS)}
     assert ("team-c", "playback-sdk") in owners and ("team-a", "wayback-search") in owners
     flows = [f for f in model.relations(RelationKind.FLOW) if isinstance(f, Flow)]
