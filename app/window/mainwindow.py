@@ -13,6 +13,7 @@ from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QToolBar, QVBoxLayout, QWidget
 
 from app.canvas.tool_state import ToolState
+from app.contracts.commands import ContractCommands
 from app.document.controller import Document
 from app.document.selection import Selection
 from app.files.controller import FileController
@@ -62,6 +63,7 @@ class MainWindow(QMainWindow):
         self.printing = PrintCommands(self)
         self.exports = ModelExports(self)
         self.arranger = Arranger(self)
+        self.contracts = ContractCommands(self)
         self.action_map = table.build_actions(self)
         self.menus = table.build_menus(self, self.action_map)
         self.capture = CaptureBox(self.tool_state, self.commands.add_next_to)
