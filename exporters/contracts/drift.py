@@ -7,6 +7,8 @@ show it: AsyncAPI for asynchronous flows, the catalog or AsyncAPI for the others
 
 from __future__ import annotations
 
+from collections import defaultdict
+
 from exporters.contracts.estate import Estate, MessageFlow
 from exporters.contracts.mapping import flow_attributes, flow_key, holder_of
 from exporters.contracts.rules import DRIFT_RULES
@@ -70,10 +72,7 @@ def _ends(scope: Scope, flow: MessageFlow) -> tuple[str, str] | None:
 def _declared(scope: Scope, flow: MessageFlow, source: str, target: str) -> bool:
     event, topic = scope.match.events.get(flow.message), scope.match.topics.get(flow.channel)
     ends = (scope.boundary(source), scope.boundary(target))
-    return any(
-        (scope.boundary(f.source), scope.boundary(f.target)) == ends and fits(f, flow, event, topic)
-        for f in scope.model_flows()
-    )
+    return any(fits(f, flow, event, topic) for f in scope.between.get(ends, ()))
 
 
 def _what(flow: MessageFlow) -> str:
@@ -83,7 +82,7 @@ def _what(flow: MessageFlow) -> str:
 
 
 def _undeclared_flows(scope: Scope) -> None:
-    for flow in scope.estate.flows():
+    for flow in scope.contract_flows:
         ends = _ends(scope, flow)
         if ends is None or _declared(scope, flow, *ends):
             continue
@@ -120,12 +119,9 @@ def _open_ends(scope: Scope) -> None:
         event, topic = scope.match.events.get(endpoint.message), scope.match.topics.get(endpoint.channel)
         sending = endpoint.action == "send"
         boundary = scope.boundary(element)
-        for flow in scope.model_flows():
-            end = flow.source if sending else flow.target
-            probe = MessageFlow("", "", endpoint.channel, endpoint.message, "event", endpoint.source)
-            if scope.boundary(end) == boundary and fits(flow, probe, event, topic):
-                break
-        else:
+        probe = MessageFlow("", "", endpoint.channel, endpoint.message, "event", endpoint.source)
+        flows = (scope.leaving if sending else scope.reaching).get(boundary, ())
+        if not any(fits(flow, probe, event, topic) for flow in flows):
             planned = scope.plan.events.get(endpoint.message) or scope.plan.topics[endpoint.channel]
             thing = event or topic or scope.planned(planned).id
             verb = "sending" if sending else "receiving"
@@ -139,15 +135,18 @@ def _open_ends(scope: Scope) -> None:
 
 
 def _unbacked_flows(scope: Scope) -> None:
-    contract = [(f, ends) for f in scope.estate.flows() if (ends := _ends(scope, f)) is not None]
-    for flow in scope.model_flows():
-        ends = (scope.boundary(flow.source), scope.boundary(flow.target))
+    contract: dict[tuple[str, str], list[MessageFlow]] = defaultdict(list)
+    for shown in scope.contract_flows:
+        found = _ends(scope, shown)
+        if found is not None:
+            contract[(scope.boundary(found[0]), scope.boundary(found[1]))].append(shown)
+    for flow in scope.flows:
+        ends = scope.ends(flow)
         if ends[0] == ends[1] or not _judged(scope, flow, ends):
             continue
         backed = any(
-            (scope.boundary(s), scope.boundary(t)) == ends
-            and fits(flow, c, scope.match.events.get(c.message), scope.match.topics.get(c.channel))
-            for c, (s, t) in contract
+            fits(flow, c, scope.match.events.get(c.message), scope.match.topics.get(c.channel))
+            for c in contract.get(ends, ())
         )
         if not backed:
             scope.report(

@@ -42,18 +42,21 @@ def _unique(index: dict[str, list[str]], names: Iterable[str]) -> dict[str, str]
 
 def match_estate(model: Model, estate: Estate) -> Match:
     match = Match()
-    participants = _by_name(e for e in model.elements() if e.kind in PARTICIPANT_KINDS)
+    by_kind: dict[ElementKind, list[ElementBase]] = defaultdict(list)
+    for element in model.elements():
+        by_kind[element.kind].append(element)
+    participants = _by_name(e for kind in PARTICIPANT_KINDS for e in by_kind[kind])
     for key, application in estate.applications.items():
         found, why = _application(model, participants, application)
         if found:
             match.applications[key] = found
         else:
             match.unmatched[key] = why
-    teams = _unique(_by_name(model.elements(ElementKind.TEAM)), estate.teams.values())
+    teams = _unique(_by_name(by_kind[ElementKind.TEAM]), estate.teams.values())
     match.teams = {normalise(name): team for name, team in teams.items()}
-    match.topics = _unique(_by_name(model.elements(ElementKind.TOPIC)), estate.channels)
-    match.events = _unique(_by_name(model.elements(ElementKind.EVENT)), estate.messages)
-    match.stores = _unique(_by_name(model.elements(ElementKind.DATASTORE)), estate.stores)
+    match.topics = _unique(_by_name(by_kind[ElementKind.TOPIC]), estate.channels)
+    match.events = _unique(_by_name(by_kind[ElementKind.EVENT]), estate.messages)
+    match.stores = _unique(_by_name(by_kind[ElementKind.DATASTORE]), estate.stores)
     return match
 
 

@@ -25,6 +25,7 @@ class Files:
     def __init__(self, root: Path) -> None:
         self.root = root.resolve()
         self._loaded: dict[Path, Any] = {}
+        self._targets: dict[tuple[Path, str], Path] = {}
 
     def document(self, path: Path) -> Any:
         """The first document of ``path`` (a referenced fragment file)."""
@@ -46,11 +47,15 @@ class Files:
             return here.resolve(), pointer
         if file_part.startswith(("/", "\\")):
             refuse(here, line, f"$ref {ref!r} is an absolute path: it leaves the folder {self.root}")
+        known = self._targets.get((here, file_part))
+        if known is not None:
+            return known, pointer
         target = (here.parent / unquote(file_part)).resolve()
         if not target.is_relative_to(self.root):
             refuse(here, line, f"$ref {ref!r} leaves the folder {self.root}")
         if not target.is_file():
             refuse(here, line, f"$ref {ref!r}: there is no file {target}")
+        self._targets[(here, file_part)] = target
         return target, pointer
 
 

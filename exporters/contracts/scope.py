@@ -35,6 +35,7 @@ class Scope:
     severities: dict[str, Severity] = field(default_factory=dict)
     found: list[Drift] = field(default_factory=list)
     _fresh: dict[str, ElementBase] = field(default_factory=dict)
+    _boundaries: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.plan = plan_estate(self.estate)
@@ -42,9 +43,29 @@ class Scope:
         self.described = defaultdict(set)
         for key, element_id in self.match.applications.items():
             self.described[self.boundary(element_id)] |= self.estate.applications[key].described
+        self.contract_flows = self.estate.flows()
+        self.flows = [r for r in self.model.relations(RelationKind.FLOW) if isinstance(r, Flow)]
+        self.between: dict[tuple[str, str], list[Flow]] = defaultdict(list)
+        self.leaving: dict[str, list[Flow]] = defaultdict(list)
+        self.reaching: dict[str, list[Flow]] = defaultdict(list)
+        self.carrying: dict[str, list[Flow]] = defaultdict(list)  # topic or event id -> flows
+        for flow in self.flows:
+            ends = self.ends(flow)
+            self.between[ends].append(flow)
+            self.leaving[ends[0]].append(flow)
+            self.reaching[ends[1]].append(flow)
+            for carried in {flow.topic, flow.event} - {None}:
+                self.carrying[carried].append(flow)  # type: ignore[index]
 
     def boundary(self, element_id: str) -> str:
-        return self.model.container_of(element_id) or element_id
+        """The element's context (a service or acl speaks for it), or the element; remembered."""
+        found = self._boundaries.get(element_id)
+        if found is None:
+            found = self._boundaries[element_id] = self.model.container_of(element_id) or element_id
+        return found
+
+    def ends(self, flow: Flow) -> tuple[str, str]:
+        return self.boundary(flow.source), self.boundary(flow.target)
 
     def ident(self, application: str) -> str:
         """The model's id of an application, or the id an import would give it."""
@@ -84,8 +105,6 @@ class Scope:
                     return decision.id
         return None
 
-    def model_flows(self) -> list[Flow]:
-        return [r for r in self.model.relations(RelationKind.FLOW) if isinstance(r, Flow)]
 
 
 def fits(flow: Flow, contract: MessageFlow, event: str | None, topic: str | None) -> bool:

@@ -41,8 +41,8 @@ def _touches_contracts(scope: Scope, item_id: str, field: str) -> bool:
 
     What travels only inside one context is no contract's business.
     """
-    for flow in scope.model_flows():
-        ends = (scope.boundary(flow.source), scope.boundary(flow.target))
+    for flow in scope.carrying.get(item_id, ()):
+        ends = scope.ends(flow)
         if getattr(flow, field) == item_id and ends[0] != ends[1] and any(
             "asyncapi" in scope.described.get(end, set()) for end in ends
         ):

@@ -17,8 +17,10 @@ def boundary(model: Model, element_id: str) -> str:
 
 
 def yaml_text(documents: list[dict[str, Any]]) -> str:
-    """Block-style YAML, keys in the order written, one ``---`` between documents."""
-    return yaml.safe_dump_all(documents, sort_keys=False, allow_unicode=True, default_flow_style=False, width=100)
+    """Block-style YAML, keys in the order written, one ``---`` between documents (libyaml when there is one)."""
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    return yaml.dump_all(documents, Dumper=dumper, sort_keys=False, allow_unicode=True, default_flow_style=False,
+                         width=100)
 
 
 def write_folder(folder: Path, files: dict[str, str]) -> None:

@@ -1,6 +1,6 @@
 """Reading YAML and JSON contract files safely: plain data only, bounded in size and in alias expansion.
 
-PyYAML's safe loader already refuses ``!!python/...`` tags; on top of it a file larger than
+PyYAML's safe loader (libyaml's when installed) already refuses ``!!python/...`` tags; on top of it a file larger than
 ``MAX_BYTES`` is refused before it is read, and a document whose aliases would expand to more than
 ``MAX_NODES`` nodes (a "billion laughs" bomb) is refused before anything is built. Every mapping
 remembers the line it starts on, so that later checks can say ``FILE:LINE: reason``.
@@ -30,12 +30,18 @@ def line_of(value: object, default: int = 0) -> int:
     return value.line if isinstance(value, YamlMap) else default
 
 
-class _Loader(yaml.SafeLoader):
-    """The safe loader, with mappings that know their line and a bound on alias expansion."""
+_SafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-    def compose_document(self) -> yaml.Node | None:
-        node: yaml.Node | None = super().compose_document()
-        if node is not None:
+
+class _Loader(_SafeLoader):  # type: ignore[valid-type,misc]
+    """The safe loader (libyaml's parser when there is one), with mappings that know their line and a
+    bound on alias expansion, checked on the composed nodes before anything is constructed."""
+
+    anchored = True  # False when the text has no "&": no anchor, so no alias to expand
+
+    def get_node(self) -> yaml.Node | None:
+        node: yaml.Node | None = super().get_node()
+        if node is not None and self.anchored:
             _bounded(node, {}, set())
         return node
 
@@ -95,8 +101,15 @@ def read_text(path: Path) -> str:
 def load_documents(path: Path, text: str | None = None) -> list[Any]:
     """Every YAML document of the file (JSON is YAML too), as plain data."""
     text = read_text(path) if text is None else text
+    loader = _Loader(text)
+    loader.anchored = "&" in text
     try:
-        return [doc for doc in yaml.load_all(text, Loader=_Loader) if doc is not None]
+        documents = []
+        while loader.check_data():
+            document = loader.get_data()
+            if document is not None:
+                documents.append(document)
+        return documents
     except _TooLarge as error:
         refuse(path, error.node.start_mark.line + 1, f"refused: {error.reason}")
     except yaml.constructor.ConstructorError as error:
@@ -108,6 +121,8 @@ def load_documents(path: Path, text: str | None = None) -> list[Any]:
         refuse(path, mark.line + 1 if mark else 0, f"not valid YAML: {problem}")
     except RecursionError:
         refuse(path, 0, "not read: the document is nested too deeply")
+    finally:
+        loader.dispose()
 
 
 def _constructor_reason(error: yaml.constructor.ConstructorError) -> str:
