@@ -13,6 +13,7 @@ from exporters.contracts.bootstrap import build_model
 from exporters.contracts.drift import drift_violations
 from model.engine import Violation
 from model.fileformat import save_model
+from model.safe_text import shown
 from model.store import Model
 
 _SUFFIX = ".steelframe.json"
@@ -36,7 +37,7 @@ def run_contract_import(args: argparse.Namespace) -> int:
     model = build_model(read_contracts(args.sources), model_name(args.output))
     save_model(model, args.output)
     counts = f"{len(model.elements())} elements, {len(model.relations())} relations, {len(model.views())} views"
-    sys.stdout.write(f"wrote {args.output} from {len(args.sources)} contract source(s) ({counts})\n")
+    sys.stdout.write(f"wrote {shown(args.output)} from {len(args.sources)} contract source(s) ({counts})\n")
     return EXIT_OK
 
 

@@ -41,8 +41,8 @@ def _candidates(paths: Iterable[str]) -> Iterator[tuple[Path, Path, bool]]:
         if path.is_dir():
             for file in _walk(path):
                 yield file, path, False
-        elif path.is_file():
-            yield path, path.parent, True
+        elif path.exists():
+            yield path, path.parent, True  # a file, or something read_text refuses by what it is
         else:
             refuse(path, 0, "no such file or folder")
 

@@ -8,6 +8,7 @@ remembers the line it starts on, so that later checks can say ``FILE:LINE: reaso
 
 from __future__ import annotations
 
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -15,6 +16,7 @@ from typing import Any
 import yaml
 
 from exporters.contracts.errors import refuse
+from model.safe_files import UnsafeFileError, kind_of, read_regular
 
 MAX_BYTES = 16 * 1024 * 1024
 MAX_NODES = 1_000_000
@@ -83,17 +85,21 @@ def _bounded(node: yaml.Node, sizes: dict[int, int], open_: set[int]) -> int:
 
 
 def read_text(path: Path) -> str:
-    """The file's text, refused when too large or not UTF-8."""
+    """The file's text, refused when not a regular file, too large or not UTF-8."""
     try:
-        size = path.stat().st_size
+        info = path.stat()
     except OSError as error:
         refuse(path, 0, error.strerror or str(error))
-    if size > MAX_BYTES:
-        refuse(path, 0, f"the file is {size:,} bytes; contracts larger than {MAX_BYTES:,} bytes are not read")
+    if not stat.S_ISREG(info.st_mode):
+        refuse(path, 0, f"is {kind_of(info.st_mode)}, not a regular file; a contract is read from a file")
+    if info.st_size > MAX_BYTES:
+        refuse(path, 0, f"the file is {info.st_size:,} bytes; contracts larger than {MAX_BYTES:,} bytes are not read")
     try:
-        return path.read_bytes().decode("utf-8-sig")
+        return read_regular(path, MAX_BYTES, "contract").decode("utf-8-sig")
     except UnicodeDecodeError as error:
         refuse(path, 0, f"not UTF-8 text (byte 0x{error.object[error.start]:02x} at offset {error.start})")
+    except UnsafeFileError as error:
+        refuse(path, 0, str(error).removeprefix(f"{path}: "))
     except OSError as error:
         refuse(path, 0, error.strerror or str(error))
 
