@@ -127,6 +127,8 @@ def load_documents(path: Path, text: str | None = None) -> list[Any]:
         refuse(path, mark.line + 1 if mark else 0, f"not valid YAML: {problem}")
     except RecursionError:
         refuse(path, 0, "not read: the document is nested too deeply")
+    except ValueError as error:  # a scalar PyYAML cannot convert (an integer of thousands of digits)
+        refuse(path, 0, f"not valid YAML: {error}")
     finally:
         loader.dispose()
 
