@@ -28,7 +28,7 @@ class Exporter(Protocol):
     def __call__(self, model: Model, output: Path, options: ExportOptions) -> None: ...
 
 
-#: format -> (module, function); each function writes ``output`` (a file, or a folder for adr).
+#: format -> (module, function); each function writes ``output`` (a file, or a folder for adr and asyncapi).
 FORMATS: dict[str, tuple[str, str]] = {
     "archimate": ("exporters.archimate.cli", "export"),
     "dot": ("exporters.graphviz.cli", "export_dot"),
@@ -37,7 +37,12 @@ FORMATS: dict[str, tuple[str, str]] = {
     "pdf": ("exporters.graphviz.cli", "export_pdf"),
     "adr": ("exporters.adr.cli", "export"),
     "report": ("exporters.report.cli", "export"),
+    "asyncapi": ("exporters.contracts.asyncapi.writing", "export"),
+    "backstage": ("exporters.contracts.backstage.writing", "export"),
 }
+
+#: Formats that write a folder (backstage: a folder, or one file when PATH ends in .yaml).
+FOLDER_FORMATS = frozenset({"adr", "asyncapi", "backstage"})
 
 
 #: format -> (module, function) telling what the format leaves out of a model, or None when nothing.

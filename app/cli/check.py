@@ -7,10 +7,12 @@ import os
 import sys
 from collections.abc import Sequence
 
+from app.cli.contracts import with_drift
 from app.cli.exits import EXIT_OK, EXIT_VIOLATIONS
 from app.cli.loading import load
 from app.cli.revisions import load_file_or_revision
 from app.version import steelframe_version
+from exporters.contracts.rules import DRIFT_RULES
 from exporters.findings.baseline import Baseline
 from exporters.findings.codequality import codequality_report
 from exporters.findings.json_report import json_report
@@ -37,13 +39,13 @@ def run_check(args: argparse.Namespace) -> int:
     model, text = load(args.model)
     rules = default_rules()
     before = _baseline_violations(args.baseline, args.model, rules) if args.baseline else None
-    violations = violations_of(model, args.model, rules)
+    violations = with_drift(model, violations_of(model, args.model, rules), args.against)
     baseline = Baseline.of(before[0], before[1], violations) if before else None
     judged = baseline.new if baseline else violations
     if args.format == "json":
         report = json_report(model, violations, baseline)
     elif args.format == "sarif":
-        ran = [*rules, *compile_custom_rules(model.settings)]
+        ran = [*rules, *compile_custom_rules(model.settings), *(DRIFT_RULES if args.against else ())]
         report = sarif_report(
             model, violations, rules=ran, model_path=args.model, text=text, version=steelframe_version(),
             environment=os.environ,
@@ -64,7 +66,7 @@ def _baseline_violations(reference: str, model_path: str, rules: Sequence[Rule])
 
 
 def run_rules(args: argparse.Namespace) -> int:
-    rules = default_rules()
+    rules = [*default_rules(), *DRIFT_RULES]
     width = max((len(rule.id) for rule in rules), default=0)
     for rule in rules:
         line = f"{rule.id:<{width}}  {rule.severity!s:<7}  {rule.title}"

@@ -7,11 +7,12 @@ import argparse
 import sys
 from pathlib import Path
 
+from app.cli.contracts import is_exchange, run_contract_import
 from app.cli.exits import EXIT_OK
 from app.cli.loading import load, writable
 from exporters.adr import merge_adrs
 from exporters.archimate import import_archimate
-from exporters.registry import ExportOptions, not_carried
+from exporters.registry import FOLDER_FORMATS, ExportOptions, not_carried
 from exporters.registry import export as export_model
 from model.errors import ModelError
 from model.fileformat import FileFormatError, save_model
@@ -20,7 +21,7 @@ from model.templates import build_template
 
 
 def run_export(args: argparse.Namespace) -> int:
-    if args.to != "adr":
+    if args.to not in FOLDER_FORMATS:
         writable(args.output, args.force, inputs=(args.model,))
     model, _ = load(args.model)
     options = ExportOptions(view=args.view, overlay=args.overlay, direction=args.direction)
@@ -33,13 +34,18 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    writable(args.output, args.force, inputs=(args.exchange,))
-    model = import_archimate(args.exchange)
+    writable(args.output, args.force, inputs=tuple(args.sources))
+    if not is_exchange(args.sources):
+        if args.decisions:
+            raise FileFormatError("--decisions goes with an ArchiMate exchange file, not with contracts")
+        return run_contract_import(args)
+    exchange = args.sources[0]
+    model = import_archimate(exchange)
     if args.decisions:
         merge_adrs(model, Path(args.decisions))
     save_model(model, args.output)
     counts = f"{len(model.elements())} elements, {len(model.relations())} relations, {len(model.views())} views"
-    sys.stdout.write(f"wrote {shown(args.output)} from {shown(args.exchange)} ({counts})\n")
+    sys.stdout.write(f"wrote {shown(args.output)} from {shown(exchange)} ({counts})\n")
     return EXIT_OK
 
 

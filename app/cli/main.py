@@ -64,6 +64,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--fail-on", choices=[str(s) for s in Severity], default=str(Severity.ERROR),
         help="exit 1 when a violation that is not waived is at least this severe (default: error)",
     )
+    check.add_argument("--against", nargs="+", metavar="CONTRACTS",
+                       help="also report drift from these AsyncAPI documents and Backstage catalog files or folders")
     check.add_argument(
         "--baseline", metavar="OLD",
         help="an older model file, or a git revision of MODEL: mark violations new or unchanged, fail only on new ones",
@@ -80,8 +82,10 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--force", action="store_true", help="overwrite PATH if it exists (not for adr)")
     export.set_defaults(run=_command("app.cli.files", "run_export"))
 
-    import_ = commands.add_parser("import", help="read an ArchiMate exchange file into a model file")
-    import_.add_argument("exchange", metavar="EXCHANGE.xml")
+    import_ = commands.add_parser(
+        "import", help="read an ArchiMate exchange file, or AsyncAPI and Backstage contracts, into a model file")
+    import_.add_argument("sources", nargs="+", metavar="EXCHANGE.xml|CONTRACTS",
+                         help="one ArchiMate exchange file, or AsyncAPI documents and catalog files or folders")
     import_.add_argument("-o", "--output", required=True, metavar="MODEL", help="the *.steelframe.json file to write")
     import_.add_argument("--force", action="store_true", help="overwrite MODEL if it exists")
     import_.add_argument("--decisions", metavar="FOLDER",

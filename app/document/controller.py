@@ -104,6 +104,10 @@ class Document(QObject):
         if diff:
             self.violations_changed.emit(diff)
 
+    def report(self, diff: Diff) -> None:
+        """Findings from outside the engine (drift against contracts) join the panel, the counts and the badges."""
+        self._on_diff(diff)
+
     def _index(self, violation: Violation) -> None:
         for item_id in violation.elements:
             self._by_item.setdefault(item_id, {})[violation] = None

@@ -1,4 +1,5 @@
-"""File > Export (the whole model as ArchiMate, decision records, the report or a Graphviz diagram)
+"""File > Export (the whole model as ArchiMate, decision records, the report, a Graphviz diagram,
+AsyncAPI documents or a Backstage catalog)
 and File > Import Decision Records: the same functions as ``steelframe export`` and the exporters.
 
 Diagram formats draw the current view; the others cover the model. A failure (no ``dot``, a folder
@@ -37,6 +38,8 @@ FORMATS = {
     "archimate": Format("ArchiMate exchange file", {"ArchiMate exchange (*.xml)": "archimate"}, ".xml"),
     "adr": Format("decision records", {}, ""),
     "report": Format("governance report", {"Markdown report (*.md)": "report"}, ".md"),
+    "asyncapi": Format("AsyncAPI documents", {}, ""),
+    "backstage": Format("Backstage catalog", {"Backstage catalog (*.yaml *.yml)": "backstage"}, ".yaml"),
     "diagram": Format("Graphviz diagram", {"SVG drawing (*.svg)": "svg", "PNG image (*.png)": "png",
                                            "PDF document (*.pdf)": "pdf", "Graphviz DOT (*.dot *.gv)": "dot"},
                       ".svg", per_view=True),
@@ -64,14 +67,14 @@ class ModelExports:
             path = self._ask(spec, subject)
             if path is None:
                 return None
-        fmt = "adr" if kind == "adr" else _BY_SUFFIX.get(path.suffix.lower(), next(iter(spec.filters.values())))
+        fmt = kind if not spec.filters else _BY_SUFFIX.get(path.suffix.lower(), next(iter(spec.filters.values())))
         try:
             with busy():
                 export_model(model, fmt, path, ExportOptions(view=view_id))
         except (ModelError, OSError) as error:
             QMessageBox.warning(self.host.widget(), f"Export {spec.title}", str(error))
             return None
-        self.last_folder = path if kind == "adr" else path.parent
+        self.last_folder = path if not spec.filters else path.parent
         left_out = not_carried(model, fmt)
         self.host.show_status(f"Exported {subject} as {spec.title} to {path}" + (f"; {left_out}" if left_out else ""))
         return path

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QStyle, QToolBar
 
 from app.canvas import verbs
 from app.canvas.view import DiagramView
+from app.contracts.commands import ContractCommands
 from app.document.editing import Edge
 from app.files.controller import FileController
 from app.files.exports import ModelExports
@@ -43,6 +44,7 @@ class Window(Protocol):
     presentation: Presentation
     tabs: ViewTabs
     teamwork: Teamwork
+    contracts: ContractCommands
 
     def close(self) -> bool: ...
     def on_canvas(self, verb: Callable[[DiagramView], object]) -> None:
@@ -111,6 +113,12 @@ SPECS: tuple[Spec, ...] = (
     Spec("export_report", "File/Export Model", "Governance &Report…", "Ctrl+Shift+R",
          lambda w: w.exports.export("report"),
          "A Markdown report: ownership, interactions, violations by rule and context, waivers"),
+    Spec("export_asyncapi", "File/Export Model", "Async&API Documents…", "Ctrl+Alt+A",
+         lambda w: w.exports.export("asyncapi"),
+         "One AsyncAPI 3 document per context that sends or receives events, in a folder"),
+    Spec("export_backstage", "File/Export Model", "&Backstage Catalog…", "Ctrl+Alt+B",
+         lambda w: w.exports.export("backstage"),
+         "Teams, contexts, services, APIs and datastores as catalog-info.yaml entities"),
     Spec("export_diagram", "File/Export Model", "&Graphviz Diagram of the View…", "Ctrl+Shift+G",
          lambda w: w.exports.export("diagram"),
          "The current view laid out by Graphviz as SVG, PNG, PDF or DOT"),
@@ -165,6 +173,10 @@ SPECS: tuple[Spec, ...] = (
     Spec("style_event", "Model/Flow Style", "&Event", "Ctrl+3", lambda w: w.set_flow_style(FlowStyle.EVENT),
          group="flow_style"),
     Spec("arrange", "Model", "A&rrange", "Ctrl+Shift+A", lambda w: w.arranger.arrange(), ARRANGE_TIP),
+    Spec("check_contracts", "Model", "Check Against &Contracts…", "Ctrl+Alt+C", lambda w: w.contracts.check_against(),
+         "Drift between the model and a folder of AsyncAPI documents and Backstage catalog files"),
+    Spec("add_found", "Model", "Add &Found to Model", "Ctrl+Alt+F", lambda w: w.contracts.add_found(),
+         "Add the element or flow the chosen drift finding shows the model lacks (one undo step)"),
     Spec("shortcuts", "Help", "&Keyboard Shortcuts", Key.HelpContents, lambda w: w.show_shortcuts(),
          "Every command and its key"),
     Spec("about", "Help", "&About Steelframe", "Shift+F1", lambda w: w.show_about()),

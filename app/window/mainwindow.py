@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QInputDialog, QMainWindow, QMessageB
 from app.canvas import verbs
 from app.canvas.tool_state import ToolState
 from app.canvas.view import DiagramView
+from app.contracts.commands import ContractCommands
 from app.document import editing
 from app.document.controller import Document
 from app.document.selection import Selection
@@ -67,6 +68,7 @@ class MainWindow(QMainWindow):
         self.printing = PrintCommands(self)
         self.exports = ModelExports(self)
         self.arranger = Arranger(self)
+        self.contracts = ContractCommands(self)
         self.action_map = table.build_actions(self, self)
         self.menus = table.build_menus(self, self.action_map)
         self.capture = CaptureBox(self.tool_state, self.capture_element)

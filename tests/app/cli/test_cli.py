@@ -12,6 +12,7 @@ import jsonschema
 import pytest
 
 from app.cli.main import main
+from exporters.contracts.rules import DRIFT_RULES
 from model.engine import default_rules
 from model.fileformat import load_model, save_model, to_json
 from model.settings import ForbidFlowRule, RequireAttributeRule, RuleSettings, Selector
@@ -277,7 +278,7 @@ def test_new_refuses_an_unusable_output(
 def test_rules_lists_the_catalogue(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "rules")
     lines = out.splitlines()
-    rules = default_rules()
+    rules = [*default_rules(), *DRIFT_RULES]
     assert code == 0 and len(lines) == len(rules)
     for rule, line in zip(rules, lines, strict=True):
         assert line.split()[:2] == [rule.id, str(rule.severity)]
