@@ -35,6 +35,9 @@ FORMATS: dict[str, tuple[str, str]] = {
     "pdf": ("exporters.graphviz.cli", "export_pdf"),
     "adr": ("exporters.adr.cli", "export"),
     "report": ("exporters.report.cli", "export"),
+    "mermaid": ("exporters.mermaid.cli", "export"),
+    "likec4": ("exporters.likec4.cli", "export"),
+    "structurizr": ("exporters.structurizr.cli", "export"),
 }
 
 
