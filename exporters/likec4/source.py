@@ -10,7 +10,7 @@ from __future__ import annotations
 from exporters.diagram.labels import detail, is_legacy, name_of, relation_label
 from exporters.diagram.scope import Scope, find_view, scope_of
 from exporters.likec4.specification import LEGACY_TAG, specification
-from exporters.likec4.text import names, string
+from exporters.likec4.text import RESERVED, names, string
 from model.elements import ElementBase
 from model.relations import Flow, RelationBase
 from model.store import Model
@@ -25,7 +25,7 @@ class Names:
 
     def __init__(self, model: Model, scope: Scope) -> None:
         self.short = names(scope.elements)
-        self.views = names([INDEX, *(info.id for info in model.views())])
+        self.views = names([INDEX, *(info.id for info in model.views())], RESERVED - {INDEX})
         self.scope = scope
 
     def fqn(self, element_id: str) -> str:
@@ -44,7 +44,7 @@ def to_likec4(model: Model, view: str | None = None, direction: str = "LR") -> s
         lines += _element(scope.elements[context_id], known, [scope.elements[m] for m in members])
     lines += [line for i in scope.elements if i not in scope.members and i not in scope.container
               for line in _element(scope.elements[i], known, [])]
-    lines += [line for relation in scope.relations for line in _relation(model, relation, known)]
+    lines += [line for r in scope.relations for line in _relation(model, r, known, scope.nested(r))]
     lines += ["}", "", "views {", *_index(model, layout)]
     lines += [line for info in views for line in _view(model, info, known, layout)]
     return "\n".join([*lines, "}"]) + "\n"
@@ -68,10 +68,13 @@ def _element(element: ElementBase, known: Names, members: list[ElementBase], dep
     return [*lines, pad + "}"]
 
 
-def _relation(model: Model, relation: RelationBase, known: Names) -> list[str]:
+def _relation(model: Model, relation: RelationBase, known: Names, nested: bool) -> list[str]:
+    """A relationship; one between an element and its own context, which LikeC4 refuses, as a comment."""
     kind = str(relation.style if isinstance(relation, Flow) else relation.kind)
     ends = f"{known.fqn(relation.source)} -[{kind}]-> {known.fqn(relation.target)}"
     line = f"  {ends} {string(relation_label(model, relation))}"
+    if nested:
+        return [f"  // {relation.id}: {ends} joins an element and its own context, which LikeC4 does not draw"]
     if isinstance(relation, Flow) and relation.style is not FlowStyle.UNDECLARED:
         synchrony = "synchronous" if relation.is_synchronous else "asynchronous"
         return [line + " {", f"    technology '{relation.style}, {synchrony}'", "  }"]

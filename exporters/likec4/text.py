@@ -22,9 +22,9 @@ RESERVED = frozenset(_KEYWORDS.split())
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
 
 
-def names(ids: Iterable[str]) -> dict[str, str]:
+def names(ids: Iterable[str], reserved: frozenset[str] = RESERVED) -> dict[str, str]:
     """Model id -> LikeC4 name: letters, digits, ``_`` and ``-``, starting with a letter, never a keyword."""
-    return identifiers(ids, r"[^A-Za-z0-9_-]", RESERVED, start=r"_*[A-Za-z]")
+    return identifiers(ids, r"[^A-Za-z0-9_-]", reserved, start=r"_*[A-Za-z]")
 
 
 def string(value: str, *, one_line: bool = True) -> str:
