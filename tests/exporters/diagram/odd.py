@@ -15,7 +15,7 @@ ODD_NAMES = {
     "end": 'Quote "double" and \'single\'',
     "style": "<script>alert(1)</script> & <b>bold</b>",
     "class-x": "Brackets [x] (y) {z} |pipe| -->",
-    "class_x": "Zürich – 東京 🚀 ünïcode",
+    "class_x": "Zürich \u2013 東京 🚀 ünïcode",
     "model": "#hash; semi; colon: #35; &amp; entities",
     "views": "back\\slash\\",
     "workspace": "${HOME} and `ticks`",
