@@ -1,5 +1,5 @@
 """Mermaid flowcharts of a model or one of its views, as GitHub and GitLab render them in Markdown."""
 
-from exporters.mermaid.flowchart import to_mermaid
+from exporters.mermaid.flowchart import TooLarge, to_mermaid
 
-__all__ = ["to_mermaid"]
+__all__ = ["TooLarge", "to_mermaid"]

@@ -37,6 +37,10 @@ def to_mermaid(model: Model, view: str | None = None, direction: str = "LR") -> 
     return chart
 
 
+class TooLarge(ModelError):
+    """A chart beyond what Mermaid draws by default."""
+
+
 def _fits(model: Model, view: str | None, lines: int, characters: int) -> None:
     """Refuse a chart Mermaid would refuse to draw, pointing at the views that would fit."""
     if lines <= MAX_LINES and characters <= MAX_CHARACTERS:
@@ -45,7 +49,7 @@ def _fits(model: Model, view: str | None, lines: int, characters: int) -> None:
     limit = f"{MAX_LINES} lines" if lines > MAX_LINES else f"{MAX_CHARACTERS:,} characters"
     subject = "this view" if view is not None else "the whole model"
     hint = "; export one of its views with --view" if view is None and model.views() else ""
-    raise ModelError(f"{subject} is too large for Mermaid: {size}, where GitHub and GitLab draw at most {limit}{hint}")
+    raise TooLarge(f"{subject} is too large for Mermaid: {size}, where GitHub and GitLab draw at most {limit}{hint}")
 
 
 def _node(scope: Scope, element_id: str, ids: dict[str, str]) -> str:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from exporters.adr.files import usable_folder, write_atomically
 from exporters.adr.waived import known_rules
+from exporters.mermaid import TooLarge, to_mermaid
 from exporters.report.diagram import Diagram, draw_context_map
 from exporters.report.html import report_page
 from exporters.report.interactions import interactions
@@ -24,13 +25,9 @@ OVERLAY_NOTE = "Elements and relations involved in a violation are outlined in t
 
 def mermaid_section(model: Model, view: str | None, direction: str) -> list[str]:
     """The map as a Mermaid chart, which GitHub and GitLab draw in place; or why it is left out."""
-    from exporters.mermaid import to_mermaid  # a report without the Mermaid exporter still reports
-
     try:
         chart = to_mermaid(model, view, direction)
-    except ModelError as error:
-        if view is not None and "too large" not in str(error):
-            raise
+    except TooLarge as error:
         return [f"The Mermaid chart is left out: {str(error).split(';')[0]}.", ""]
     return ["```mermaid", *chart.rstrip("\n").split("\n"), "```", ""]
 
