@@ -39,6 +39,9 @@ FORMATS: dict[str, tuple[str, str]] = {
     "report": ("exporters.report.cli", "export"),
     "asyncapi": ("exporters.contracts.asyncapi.writing", "export"),
     "backstage": ("exporters.contracts.backstage.writing", "export"),
+    "mermaid": ("exporters.mermaid.cli", "export"),
+    "likec4": ("exporters.likec4.cli", "export"),
+    "structurizr": ("exporters.structurizr.cli", "export"),
 }
 
 #: Formats that write a folder (backstage: a folder, or one file when PATH ends in .yaml).

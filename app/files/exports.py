@@ -1,5 +1,6 @@
-"""File > Export (the whole model as ArchiMate, decision records, the report, a Graphviz diagram,
-AsyncAPI documents or a Backstage catalog)
+"""File > Export (the whole model as ArchiMate, decision records, the report (Markdown or HTML), a LikeC4
+model, a Structurizr workspace, AsyncAPI documents or a Backstage catalog; the current view as a Graphviz
+diagram or a Mermaid flowchart)
 and File > Import Decision Records: the same functions as ``steelframe export`` and the exporters.
 
 Diagram formats draw the current view; the others cover the model. A failure (no ``dot``, a folder
@@ -37,14 +38,31 @@ class Format:
 FORMATS = {
     "archimate": Format("ArchiMate exchange file", {"ArchiMate exchange (*.xml)": "archimate"}, ".xml"),
     "adr": Format("decision records", {}, ""),
-    "report": Format("governance report", {"Markdown report (*.md)": "report"}, ".md"),
+    "report": Format("governance report", {"Markdown report (*.md)": "report", "HTML page (*.html)": "report"},
+                     ".md"),
     "asyncapi": Format("AsyncAPI documents", {}, ""),
     "backstage": Format("Backstage catalog", {"Backstage catalog (*.yaml *.yml)": "backstage"}, ".yaml"),
     "diagram": Format("Graphviz diagram", {"SVG drawing (*.svg)": "svg", "PNG image (*.png)": "png",
                                            "PDF document (*.pdf)": "pdf", "Graphviz DOT (*.dot *.gv)": "dot"},
                       ".svg", per_view=True),
+    "mermaid": Format("Mermaid flowchart", {"Mermaid chart (*.mmd)": "mermaid",
+                                            "Markdown with the chart (*.md)": "mermaid"}, ".mmd", per_view=True),
+    "likec4": Format("LikeC4 model", {"LikeC4 source (*.c4)": "likec4"}, ".c4"),
+    "structurizr": Format("Structurizr workspace", {"Structurizr DSL (*.dsl)": "structurizr"}, ".dsl"),
 }
-_BY_SUFFIX = {".svg": "svg", ".png": "png", ".pdf": "pdf", ".dot": "dot", ".gv": "dot"}
+
+
+def suffixes(file_filter: str) -> list[str]:
+    """``[".dot", ".gv"]`` from ``"Graphviz DOT (*.dot *.gv)"``."""
+    return [pattern.lstrip("*").lower() for pattern in file_filter[file_filter.rfind("(") + 1:-1].split()]
+
+
+def format_for(spec: Format, path: Path) -> str:
+    """The registry format of the filter that names the file's extension, else the first one's."""
+    for file_filter, fmt in spec.filters.items():
+        if path.suffix.lower() in suffixes(file_filter):
+            return fmt
+    return next(iter(spec.filters.values()))
 
 
 class Host(WindowHost, Protocol):
@@ -67,7 +85,7 @@ class ModelExports:
             path = self._ask(spec, subject)
             if path is None:
                 return None
-        fmt = kind if not spec.filters else _BY_SUFFIX.get(path.suffix.lower(), next(iter(spec.filters.values())))
+        fmt = kind if not spec.filters else format_for(spec, path)
         try:
             with busy():
                 export_model(model, fmt, path, ExportOptions(view=view_id))
@@ -90,11 +108,10 @@ class ModelExports:
         if not name:
             return None
         path = Path(name)
-        if spec.per_view and path.suffix.lower() not in _BY_SUFFIX:
-            wanted = spec.filters.get(chosen, "svg")
-            path = path.with_name(f"{path.name}.{wanted}")
-        elif not spec.per_view and not path.suffix:
-            path = path.with_suffix(spec.suffix)
+        known = [suffix for file_filter in spec.filters for suffix in suffixes(file_filter)]
+        if path.suffix.lower() not in known:  # the extension the chosen filter names
+            wanted = suffixes(chosen)[0] if chosen in spec.filters else spec.suffix
+            path = path.with_name(path.name + wanted)
         return path
 
     def import_decisions(self, folder: Path | None = None) -> tuple[int, int] | None:

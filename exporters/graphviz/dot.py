@@ -16,11 +16,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from exporters.diagram.scope import Scope, scope_of
 from exporters.graphviz import edges, styles
 from exporters.graphviz.legend import legend, legend_table
 from exporters.graphviz.overlay import Mark, marks
 from exporters.graphviz.runner import LARGE  # beyond this many nodes the diagram is laid out flat by sfdp
-from exporters.graphviz.scope import Scope, scope_of
 from exporters.graphviz.text import AttrValue, Html, font, indent, quote, statement, wrapped
 from model.errors import ModelError
 from model.relations import Flow, RelationBase

@@ -7,10 +7,11 @@ dark, dashed and thick.
 
 from __future__ import annotations
 
+from exporters.diagram.labels import describe, flow_label
 from exporters.graphviz.overlay import Mark
 from exporters.graphviz.text import AttrValue, Html, escape, font, wrapped
 from model.palette import KIND_COLOURS
-from model.relations import Flow, RelationBase, Replicates
+from model.relations import Flow, RelationBase
 from model.store import Model
 from model.vocabulary import ElementKind, FlowStyle, RelationKind
 
@@ -36,34 +37,6 @@ FACT_PENS: dict[RelationKind, dict[str, AttrValue | None]] = {
     RelationKind.REPLICATES: {"style": "dashed", "color": FACT_INK, "penwidth": 1.2},
 }
 OTHER_PEN: dict[str, AttrValue | None] = {"style": "solid", "color": OTHER_INK, "penwidth": 1.0, "arrowsize": 0.6}
-
-
-def flow_word(flow: Flow) -> str:
-    if flow.style is FlowStyle.COMMAND and flow.synchronous is False:
-        return "async command"
-    return str(flow.style)
-
-
-def flow_label(model: Model, flow: Flow) -> str:
-    """The event an event flow delivers, else the flow's name, else its style."""
-    if flow.style is FlowStyle.EVENT and flow.event is not None:
-        event = model.find_element(flow.event)
-        if event is not None:
-            return event.name.strip() or event.id
-    return flow.name.strip() or flow_word(flow)
-
-
-def describe(model: Model, relation: RelationBase) -> str:
-    """A tooltip: ``Ordering -[event]-> Billing: Orders to invoice``."""
-    source = model.find_element(relation.source)
-    target = model.find_element(relation.target)
-    ends = [(e.name.strip() or e.id) if e else i for e, i in ((source, relation.source), (target, relation.target))]
-    kind = flow_word(relation) if isinstance(relation, Flow) else str(relation.kind)
-    text = f"{ends[0]} -[{kind}]-> {ends[1]}"
-    if isinstance(relation, Replicates) and relation.max_staleness:
-        text += f" (stale by at most {relation.max_staleness})"
-    name = relation.name.strip()
-    return f"{text}: {name}" if name else text
 
 
 def edge(

@@ -6,11 +6,12 @@ filled and outlined in the colours of model/palette.py, as on the canvas.
 
 from __future__ import annotations
 
+from exporters.diagram.labels import detail, is_legacy, name_of
 from exporters.graphviz.overlay import Mark
 from exporters.graphviz.text import AttrValue, Html, escape, font, wrapped
-from model.elements import Context, Datastore, ElementBase, Event, Fact, Invariant, Reconciliation, Saga, System
+from model.elements import ElementBase
 from model.palette import KIND_COLOURS
-from model.vocabulary import DatastoreUsage, ElementKind, Lifecycle
+from model.vocabulary import ElementKind
 
 K = ElementKind
 FONT = "Helvetica"
@@ -38,36 +39,6 @@ SHAPES: dict[ElementKind, tuple[str, str]] = {
 }
 
 
-def name_of(element: ElementBase) -> str:
-    return element.name.strip() or element.id
-
-
-def detail(element: ElementBase) -> str:
-    """The attribute a reviewer wants to see under the name (event class and version, ...)."""
-    match element:
-        case Context():
-            words = [str(element.domain)] if element.domain else []
-            if element.lifecycle is not Lifecycle.TARGET:
-                words.append(str(element.lifecycle))
-            return " · ".join(words)
-        case System(legacy=True):
-            return "legacy"
-        case Fact(personal_data=True):
-            return "personal data"
-        case Datastore(usage=DatastoreUsage.ANALYTICAL):
-            return "analytical"
-        case Event():
-            version = f" v{element.schema_version}" if element.schema_version else ""
-            return f"{element.event_class}{version}"
-        case Saga():
-            return str(element.coordination)
-        case Invariant():
-            return str(element.consistency)
-        case Reconciliation():
-            return element.schedule
-    return ""
-
-
 def label(element: ElementBase, *, bold: bool = False, br: str = "<BR/>") -> Html:
     """The name, wrapped, over a small grey detail line; ``br`` breaks the lines (and aligns them)."""
     body = font(wrapped(name_of(element), NAME_WIDTH, br), bold=bold)
@@ -86,7 +57,7 @@ def node(element: ElementBase, mark: Mark | None = None) -> dict[str, AttrValue 
     """Attributes of the node drawing ``element`` (any kind but a clustered context)."""
     shape, style = SHAPES[element.kind]
     colours = KIND_COLOURS[element.kind]
-    if isinstance(element, System) and element.legacy:
+    if element.kind is K.SYSTEM and is_legacy(element):
         style += ",dashed"
     attributes: dict[str, AttrValue | None] = {
         "id": element.id, "class": str(element.kind), "shape": shape, "style": style,
@@ -119,7 +90,7 @@ def cluster(context: ElementBase, mark: Mark | None = None) -> dict[str, AttrVal
     """Attributes of a context's cluster; the overlay adds its rule ids under the name."""
     colours = KIND_COLOURS[K.CONTEXT]
     style = "rounded,filled"
-    if isinstance(context, Context) and context.lifecycle is Lifecycle.LEGACY:
+    if is_legacy(context):
         style += ",dashed"
     title = label(context, bold=True, br=LEFT) + LEFT
     if mark is not None:

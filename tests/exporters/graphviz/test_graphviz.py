@@ -411,7 +411,7 @@ def test_an_export_keeps_the_mode_of_the_file_it_replaces(model_file: Path, tmp_
     out = tmp_path / "out.svg"
     out.write_text("old")
     out.chmod(0o640)
-    assert main(["export", str(model_file), "--to", "svg", "-o", str(out)]) == 0
+    assert main(["export", str(model_file), "--to", "svg", "-o", str(out), "--force"]) == 0
     assert out.stat().st_mode & 0o777 == 0o640 and out.read_bytes().startswith(b"<?xml")
 
 

@@ -27,6 +27,11 @@ class Scope:
     members: dict[str, list[str]] = field(default_factory=dict)
     container: dict[str, str] = field(default_factory=dict)
 
+    def nested(self, relation: RelationBase) -> bool:
+        """A relation between an element and the context holding it (formats that nest refuse those)."""
+        return self.container.get(relation.source) == relation.target or \
+            self.container.get(relation.target) == relation.source
+
     def holder(self, element_id: str) -> str | None:
         """The context whose cluster holds ``element_id`` (itself for a context)."""
         if element_id in self.members:
