@@ -90,22 +90,3 @@ class EditCommands:
     def set_flow_style(self, style: FlowStyle) -> None:
         self.ws.tool_state.flow_style = style
         self.ws.show_status(f"New flows are {style} flows (Ctrl+L links two selected elements)")
-
-    def add_next_to(self, name: str) -> bool:
-        """Keyboard capture: an element of the palette's kind next to the selection, then selected."""
-        view_id = self.ws.tabs.current_view_id()
-        scene = self.ws.tabs.current_scene()
-        if view_id is None or scene is None:
-            self.ws.show_status(NO_VIEW)
-            return False
-        shown = [i for i in self.ws.selection.ids if i in scene.elements]
-        try:
-            added = editing.add_next_to(self.ws.document, view_id, shown[-1] if shown else None,
-                                        self.ws.tool_state.kind, name.strip(), self.ws.selection)
-        except ModelError as error:
-            self.ws.show_status(str(error))
-            return False
-        item = scene.item_for(added)
-        if item is not None:
-            item.ensureVisible()
-        return True

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent
-from PySide6.QtWidgets import QApplication, QMainWindow, QToolBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QToolBar, QToolButton, QVBoxLayout, QWidget
 
 from app.canvas.tool_state import ToolState
 from app.document.controller import Document
@@ -22,7 +22,8 @@ from app.files.recovery import AUTOSAVE_MS, RecoveryStore
 from app.printing.commands import PrintCommands
 from app.window import actions as table
 from app.window.arrange import Arranger
-from app.window.capture import CaptureBox
+from app.window.capture import CaptureBar, CaptureBox
+from app.window.capture_commands import CaptureCommands
 from app.window.commands import EditCommands
 from app.window.counts import CountPills
 from app.window.docks import Docks, Panels
@@ -64,8 +65,11 @@ class MainWindow(QMainWindow):
         self.arranger = Arranger(self)
         self.action_map = table.build_actions(self)
         self.menus = table.build_menus(self, self.action_map)
-        self.capture = CaptureBox(self.tool_state, self.commands.add_next_to)
+        self.capturing = CaptureCommands(self)
+        self.capture = CaptureBox(self.tool_state, self.capturing.submit, self.capturing.preview,
+                                  self.capturing.complete)
         self.toolbar = self._build_toolbar()
+        self.capture_bar = self._build_capture_bar()
         self.docks = Docks(self, self.tool_state)
         self._build_view_menu_extras()
         self.recent_menu = RecentMenu(self, self.files.recent, self.files.open, self.menus["File"],
@@ -103,9 +107,22 @@ class MainWindow(QMainWindow):
                 toolbar.addSeparator()
             else:
                 toolbar.addAction(self.action_map[key])
-        toolbar.addSeparator()
-        toolbar.addWidget(self.capture)
         return toolbar
+
+    def _build_capture_bar(self) -> QToolBar:
+        """The capture field on a toolbar row of its own: no other button can push it into an overflow."""
+        self.addToolBarBreak()
+        bar = self.addToolBar("Capture")
+        bar.setObjectName("toolbar-capture")
+        bar.addWidget(CaptureBar(self.capture))
+        return bar
+
+    def _fix_toolbar_text(self) -> None:
+        """Undo and redo show their icon only: "Undo Add context" must not widen the toolbar."""
+        for key in ("undo", "redo"):
+            button = self.toolbar.widgetForAction(self.action_map[key])
+            if isinstance(button, QToolButton):
+                button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
 
     def _build_view_menu_extras(self) -> None:
         panels = self.menus["View"].addMenu("Pa&nels")
@@ -138,6 +155,7 @@ class MainWindow(QMainWindow):
         stack = document.undo_stack
         table.replace(self, self.action_map, "undo", stack.createUndoAction(self, "&Undo"))
         table.replace(self, self.action_map, "redo", stack.createRedoAction(self, "&Redo"))
+        self._fix_toolbar_text()
         self._show_counts(document.counts())
         document.violations_changed.connect(self._on_diff)
         document.committed.connect(self._count_edit)
@@ -190,6 +208,9 @@ class MainWindow(QMainWindow):
         self.next_view(-1)
 
     def focus_capture(self) -> None:
+        """Ctrl+K: the capture field takes the keyboard, wherever the toolbars were put or hidden."""
+        self.capture_bar.show()
+        self.activateWindow()
         self.capture.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.capture.selectAll()
 
