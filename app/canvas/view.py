@@ -371,6 +371,8 @@ class DiagramView(QGraphicsView):
             return
         if self.editor is not None:
             self.editor.commit()
+        self.window().activateWindow()
+        self.setFocus(Qt.FocusReason.ShortcutFocusReason)  # from the tree too: the keys must reach the editor
         self.editor = InPlaceEditor(self.diagram, item_id, self._editor_closed)
 
     def _editor_closed(self, message: str) -> None:

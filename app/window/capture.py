@@ -34,7 +34,8 @@ def current_token(text: str) -> tuple[str, str]:
 class CaptureBox(QLineEdit):
     """The capture line edit; ``submit(line)`` returns (done, message) and clears the field when done."""
 
-    left = Signal()  # Esc: hand the keyboard back to the canvas
+    left = Signal()  # Esc or Tab: hand the keyboard back to the canvas
+    back = Signal()  # Shift+Tab: to the model tree's search field
     said = Signal(bool, str)  # what the hint beside the field shows: acceptable?, text
 
     def __init__(self, tool_state: ToolState, submit: Preview, preview: Preview, complete: Complete,
@@ -113,6 +114,11 @@ class CaptureBox(QLineEdit):
             self.update()
             return
         super().keyPressEvent(event)
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        """A fixed keyboard order, whatever the palette shows: Tab to the canvas, Shift+Tab to the tree search."""
+        (self.left if next else self.back).emit()
+        return True
 
     def _take(self) -> None:
         head, _ = current_token(self.text())

@@ -87,6 +87,7 @@ class MainWindow(QMainWindow):
         self.autosave_timer.timeout.connect(self.autosave)
         self.autosave_timer.start()
         self.capture.left.connect(self._focus_canvas)
+        self.capture.back.connect(self.focus_search)
         self.files.recent_changed.connect(self.recent_menu.fill)
         self.tool_state.changed.connect(self._follow_tool_state)
         self.resize(1440, 900)

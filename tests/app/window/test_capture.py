@@ -126,3 +126,20 @@ def test_ctrl_k_shows_a_hidden_capture_bar(blank: MainWindow, qtbot: QtBot) -> N
     blank.capture_bar.hide()
     blank.action_map["capture"].trigger()
     assert blank.capture.isVisible() and blank.capture.hasFocus()
+
+
+# -------------------------------------------------------------- defect 3
+
+
+@pytest.mark.parametrize(("kind", "style"), [(K.CONTEXT, FlowStyle.QUERY), (K.FACT, FlowStyle.EVENT),
+                                             (K.TEAM, FlowStyle.COMMAND)])
+def test_tab_from_the_field_always_reaches_the_canvas(blank: MainWindow, qtbot: QtBot, kind: ElementKind,
+                                                      style: FlowStyle) -> None:
+    blank.tool_state.kind, blank.tool_state.flow_style = kind, style
+    blank.focus_capture()
+    qtbot.keyClick(blank.capture, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is blank.tabs.current_view()
+    qtbot.keyClick(blank, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(blank.capture, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert blank.panels is not None and QApplication.focusWidget() is blank.panels.tree.search
+    assert blank.tool_state.flow_style is style
