@@ -8,6 +8,7 @@ and leaves the open model exactly as it was.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
 
@@ -111,19 +112,22 @@ class FileController(QObject):
             path = chosen
         return self.load(Path(path))
 
-    def load(self, path: Path) -> bool:
-        """Read ``path`` and show it; on failure say why and keep the open model untouched."""
+    def load(self, path: Path, also_tell: Callable[[str], object] | None = None) -> bool:
+        """Read ``path`` and show it; on failure say why (to ``also_tell`` too) and keep the open model untouched."""
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             model, imported = run_in_background(self.host.widget(), f"Reading {path.name}…", lambda: read_model(path))
         except Cancelled:
             return False
         except (ModelError, OSError) as error:
+            if also_tell is not None:
+                also_tell(reason(error))
             QMessageBox.warning(self.host.widget(), "Cannot open the model", reason(error))
             return False
         finally:
             QGuiApplication.restoreOverrideCursor()
-        self.release_current()
+        if self.host.document.dirty or self.host.document.path or self.host.imported_from:
+            self.release_current()  # a clean new model wrote no copy: an untitled one from a crash stays offered
         if imported:
             document = Document(model)
             document.undo_stack.resetClean()  # an import is not saved anywhere yet
