@@ -10,10 +10,8 @@ from pytestqt.qtbot import QtBot
 
 from app.document.controller import Document
 from app.window.mainwindow import MainWindow
-from model.capture.placement import overlaps
 from model.relations import Flow
 from model.templates import build_template
-from model.views import Bounds
 from model.vocabulary import ElementKind, FlowStyle, RelationKind
 from tests.app.conftest import MakeWindow
 
