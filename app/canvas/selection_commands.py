@@ -70,16 +70,10 @@ class SelectionCommands:
     def align_selection(self, edge: editing.Edge | str) -> None:
         self._run(lambda: editing.align(self.diagram.document, self.diagram.view_id, self._ids(), edge))
 
-    def add_next(self) -> str | None:
-        """Tab or Insert: a new element of the palette's kind right of the selection, named by typing."""
+    def add_next(self) -> None:
+        """Tab or Insert: name a new box of the palette's kind next to the selection (one step when named)."""
         shown = [i for i in self._ids() if i in self.diagram.elements]
-        added = self._run(lambda: editing.add_next_to(
-            self.diagram.document, self.diagram.view_id, shown[-1] if shown else None, self.view.tool_state.kind,
-            selection=self.diagram.selection))
-        if added is not None:
-            self.diagram.item_for(added).ensureVisible()  # type: ignore[union-attr]
-            self.view.start_rename(added)
-        return added
+        self.view.start_naming(self.view.tool_state.kind, shown[-1] if shown else None)
 
     def link_selection(self, style: FlowStyle | None = None) -> str | None:
         """Ctrl+L: a flow (of the current flow style) from the first selected element to the second."""

@@ -23,10 +23,12 @@ from app.files.recovery import RecoveryStore
 from app.window.host import WindowHost
 from model.errors import ModelError
 from model.fileformat import load_model, save_model
+from model.settings import Settings
 from model.store import Model
 from model.templates import build_template
 
 NATIVE_SUFFIX = ".steelframe.json"
+UNTITLED = Settings().name  # what a new model is called until it is named
 NATIVE_FILTER = "Steelframe models (*.steelframe.json)"
 OPEN_FILTERS = ";;".join((
     "Steelframe models and ArchiMate exchange files (*.steelframe.json *.xml)",
@@ -157,6 +159,7 @@ class FileController(QObject):
 
     def _write(self, path: Path) -> bool:
         document = self.host.document
+        self._name_after(path)
         try:
             save_model(document.model, path)
         except (ModelError, OSError) as error:
@@ -171,6 +174,15 @@ class FileController(QObject):
         self._remember(path)
         self.host.show_status(f"Saved {path.name}")
         return True
+
+    def _name_after(self, path: Path) -> None:
+        """A model still called "Untitled" takes its file's name when first saved (one undo step)."""
+        document = self.host.document
+        if document.model.name.strip() not in ("", UNTITLED):
+            return
+        name = path.name.removesuffix(NATIVE_SUFFIX).removesuffix(".json") or path.stem
+        with document.edit(f"Name the model {name}") as model:
+            model.update_settings(name=name)
 
     # --------------------------------------------------------------- prompt
 

@@ -104,7 +104,7 @@ class ViolationsPanel(QWidget):
             box.toggled.connect(self._filter)
         self.rule_combo.currentIndexChanged.connect(self._filter)
         self.search.textChanged.connect(self._filter)
-        self.waive_button.clicked.connect(lambda: self.waive_current())
+        self.waive_button.clicked.connect(self._waive_asked)
         self.view.clicked.connect(self._row_chosen)
         self.view.activated.connect(self._row_chosen)
         self.view.selectionModel().currentRowChanged.connect(self._update_actions)
@@ -205,6 +205,9 @@ class ViolationsPanel(QWidget):
         waive(self.document, violation, terms)
         self._stay_on(violation)
 
+    def _waive_asked(self) -> None:
+        self.waive_current()  # a button's "checked" argument is not the terms
+
     def _stay_on(self, violation: Violation) -> None:
         """Keep the row (now waived or still open) current; hidden by the filter, no row is current."""
         key = (violation.rule, violation.elements)
@@ -234,7 +237,7 @@ class ViolationsPanel(QWidget):
         self.view.setCurrentIndex(index)
         menu = QMenu(self)
         menu.addAction("Select elements", lambda: self._row_chosen(index))
-        waive_action = menu.addAction(self.waive_button.text(), lambda: self.waive_current())
+        waive_action = menu.addAction(self.waive_button.text(), self._waive_asked)
         waive_action.setToolTip(WAIVE_TIP)
         waive_action.setEnabled(self.waive_button.isEnabled())
         menu.setToolTipsVisible(True)

@@ -63,7 +63,7 @@ SPECS: tuple[Spec, ...] = (
          "Read a folder of decision records back into the model (one undo step)"),
     Spec("quit", "File", "&Quit", "Ctrl+Q", "close", "Close the window (asks to save changes)"),
     Spec("undo", "Edit", "&Undo", Key.Undo, "", icon=SP.SP_ArrowBack),
-    Spec("redo", "Edit", "&Redo", Key.Redo, "", icon=SP.SP_ArrowForward),
+    Spec("redo", "Edit", "&Redo", Key.Redo, "", icon=SP.SP_ArrowForward, extra="Ctrl+Y"),
     Spec("copy", "Edit", "&Copy", Key.Copy, "commands.copy", "Copy the selected elements"),
     Spec("paste", "Edit", "&Paste", Key.Paste, "commands.paste", "Paste copied elements as new ones"),
     Spec("duplicate", "Edit", "D&uplicate", "Ctrl+D", "commands.duplicate", "Copy and paste in one step"),
@@ -127,7 +127,8 @@ def _trigger(window: QMainWindow, spec: Spec) -> None:
 def keys(spec: Spec) -> list[QKeySequence]:
     """The action's keys: a standard key's platform bindings (Copy is also Ctrl+Insert), then any extra."""
     found = QKeySequence.keyBindings(spec.shortcut) if isinstance(spec.shortcut, Key) else [QKeySequence(spec.shortcut)]
-    return [*found, *([QKeySequence(spec.extra)] if spec.extra else [])]
+    unique = {key.toString(): key for key in [*found, *([QKeySequence(spec.extra)] if spec.extra else [])]}
+    return list(unique.values())  # a key listed twice would make the action's own shortcut ambiguous
 
 
 def configure(action: QAction, spec: Spec, window: QMainWindow) -> None:

@@ -8,15 +8,15 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from app.canvas import style
+from app.canvas.style import size_of
 from app.canvas.tool_state import ToolState
 from app.document.controller import Document
 from app.document.selection import Selection
 from app.window.views_tabs import ViewTabs
 from model.capture import CaptureError, Defaults, apply, plan
-from model.capture.names import completions
+from model.capture.names import completions, namesakes
+from model.changes import Committed, ElementChange, Origin
 from model.errors import ModelError
-from model.vocabulary import ElementKind
 
 NO_VIEW = "add a view first (Model > Add View)"
 
@@ -28,10 +28,6 @@ class Workspace(Protocol):
     tabs: ViewTabs
 
     def show_status(self, text: str) -> None: ...
-
-
-def size_of(kind: ElementKind) -> tuple[float, float]:
-    return style.DEFAULT_SIZE.get(kind, style.FALLBACK_SIZE)
 
 
 class CaptureCommands:
@@ -75,6 +71,25 @@ class CaptureCommands:
         done = planned.summary.replace("adds", "added", 1).replace("selects", "selected", 1)
         self.ws.show_status(f"Captured: {done} (Ctrl+Z undoes)")
         return True, done
+
+    def watch(self, document: Document) -> None:
+        """Say in the status bar when an edit gives an element the name another of its kind has."""
+        document.committed.connect(self._warn_namesakes)
+
+    def _warn_namesakes(self, committed: Committed) -> None:
+        if committed.origin is not Origin.EDIT:
+            return
+        model = self.ws.document.model
+        for change in committed.changes:
+            if not isinstance(change, ElementChange) or change.new is None:
+                continue
+            renamed = change.old is None or change.old.name != change.new.name
+            others = namesakes(model, change.id) if renamed else []
+            if others:
+                kind, name = others[0].kind, others[0].name
+                self.ws.show_status(f"Another {kind} is already called {name}: Ctrl+Z, then link to it"
+                                    f" ('{name}' in Ctrl+K selects it; Ctrl+L links two selected elements)")
+                return
 
     def complete(self, token: str) -> list[str]:
         return completions(self.ws.document.model, token)

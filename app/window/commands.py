@@ -79,8 +79,8 @@ class EditCommands:
         self._on_view(lambda view: view.commands.align_selection(edge))
 
     def link_selected(self) -> None:
-        """Ctrl+L: a flow of the current style from the first selected element to the second."""
-        self._on_view(lambda view: view.commands.link_selection())
+        """Ctrl+L: the relation the two selected elements allow (a menu when several fit), first to second."""
+        self._on_view(lambda view: view.link_selected())
 
     def select_all(self) -> None:
         scene = self.ws.tabs.current_scene()

@@ -160,6 +160,8 @@ class MainWindow(QMainWindow):
         self._show_counts(document.counts())
         document.violations_changed.connect(self._on_diff)
         document.committed.connect(self._count_edit)
+        self.capturing.watch(document)
+        QTimer.singleShot(0, self.fit)  # a model opens fitted to the window
         self._edits, self._autosaved = 0, -1
         document.dirty_changed.connect(self.setWindowModified)
         document.path_changed.connect(self._update_title)

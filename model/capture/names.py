@@ -72,3 +72,11 @@ def completions(model: Model, prefix: str, limit: int = 8) -> list[str]:
     names |= {f"{k.value}:": None for k in ElementKind if k.value.startswith(wanted)}
     ordered = sorted(names, key=lambda n: (len(n), n.casefold()))
     return [n for n in ordered if key(n) != wanted][:limit]
+
+
+def namesakes(model: Model, element_id: str) -> list[ElementBase]:
+    """Other elements of the same kind with the same name (a workshop says one thing twice by mistake)."""
+    element = model.find_element(element_id)
+    if element is None or not element.name.strip():
+        return []
+    return [e for e in named(model, element.name) if e.kind is element.kind and e.id != element_id]
