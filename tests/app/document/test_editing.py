@@ -113,7 +113,8 @@ def test_connect_routes_the_relation_in_the_view_in_one_step(doc: Document) -> N
 
 
 @pytest.mark.parametrize(("source", "target", "kind", "reason"), [
-    (K.FACT, K.CONTEXT, None, "Refused: a flow relation starts at an acl, a context, a service or a system, not at a fact"),
+    (K.FACT, K.CONTEXT, None,
+     "Refused: a flow relation starts at an acl, a context, a service or a system, not at a fact"),
     (K.CONTEXT, K.EVENT, R.OWNS, "Refused: an owns relation ends at a fact, not at an event"),
     (K.NOTE, K.NOTE, None, "Refused: a note and a note take part in no relation"),
 ])
@@ -144,7 +145,7 @@ def test_link_selected_links_first_to_second_with_a_flow_of_the_style(doc: Docum
     with pytest.raises(Refused, match="select exactly two elements"):
         editing.link_selected(doc, VIEW, [a], FlowStyle.QUERY)
     fact = add(doc, K.FACT, 0, 300, "Price")
-    with pytest.raises(Refused, match="a flow relation ends at an acl, a context, a service or a system, not at a fact"):
+    with pytest.raises(Refused, match="a flow relation ends at an acl, a context, a service or a system, not at a"):
         editing.link_selected(doc, VIEW, [a, fact], FlowStyle.QUERY)
 
 
