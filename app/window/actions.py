@@ -107,6 +107,8 @@ SPECS: tuple[Spec, ...] = (
          group="flow_style"),
     Spec("arrange", "Model", "A&rrange", "Ctrl+Shift+A", "arranger.arrange", ARRANGE_TIP),
     Spec("shortcuts", "Help", "&Keyboard Shortcuts", Key.HelpContents, "show_shortcuts", "Every command and its key"),
+    Spec("capture_help", "Help", "&Capture Language", "Ctrl+Shift+K", "capturing.show_help",
+         "The lines the capture field (Ctrl+K) takes, and the keyboard order"),
     Spec("about", "Help", "&About Steelframe", "Shift+F1", "show_about"),
 )
 TOOLBAR = ("new", "open", "save", "|", "undo", "redo", "|", "zoom_in", "zoom_out", "fit", "arrange", "presentation")
@@ -183,7 +185,7 @@ def build_menus(window: QMainWindow, actions: dict[str, QAction]) -> dict[str, Q
 _SECTIONS = (("new", "open"), ("save", "save_as"), ("quit",), ("undo", "redo"), ("copy", "paste", "duplicate"),
              ("rename", "delete", "remove_from_view"), ("select_all",), ("capture", "link", "find"),
              ("zoom_in", "zoom_out", "fit"), ("next_view", "previous_view"), ("presentation", "leave_presentation"),
-             ("add_view", "rename_view", "delete_view"), ("arrange",), ("shortcuts", "about"))
+             ("add_view", "rename_view", "delete_view"), ("arrange",), ("shortcuts", "capture_help", "about"))
 
 
 def _section(key: str) -> int:

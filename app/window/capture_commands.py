@@ -8,10 +8,13 @@ from __future__ import annotations
 
 from typing import Protocol
 
+from PySide6.QtWidgets import QWidget
+
 from app.canvas.style import size_of
 from app.canvas.tool_state import ToolState
 from app.document.controller import Document
 from app.document.selection import Selection
+from app.window.capture_help import show_capture_help
 from app.window.views_tabs import ViewTabs
 from model.capture import CaptureError, Defaults, apply, plan
 from model.capture.names import completions, namesakes
@@ -28,6 +31,8 @@ class Workspace(Protocol):
     tabs: ViewTabs
 
     def show_status(self, text: str) -> None: ...
+
+    def widget(self) -> QWidget: ...
 
 
 class CaptureCommands:
@@ -90,6 +95,9 @@ class CaptureCommands:
                 self.ws.show_status(f"Another {kind} is already called {name}: Ctrl+Z, then link to it"
                                     f" ('{name}' in Ctrl+K selects it; Ctrl+L links two selected elements)")
                 return
+
+    def show_help(self) -> None:
+        show_capture_help(self.ws.widget())
 
     def complete(self, token: str) -> list[str]:
         return completions(self.ws.document.model, token)

@@ -362,4 +362,4 @@ def test_arrow_keys_move_the_selection_and_shift_adds(qtbot: QtBot, view: Diagra
 def test_a_refused_keyboard_command_goes_to_the_status(qtbot: QtBot, view: DiagramView) -> None:
     with qtbot.waitSignal(view.status, timeout=1000) as said:
         qtbot.keyClick(view, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
-    assert said.args == ["Refused: select exactly two elements to link them with a flow"]
+    assert said.args == ["Refused: select exactly two elements to link them"]

@@ -141,3 +141,16 @@ def test_tab_from_the_field_always_reaches_the_canvas(blank: MainWindow, qtbot: 
     qtbot.keyClick(blank.capture, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
     assert blank.panels is not None and QApplication.focusWidget() is blank.panels.tree.search
     assert blank.tool_state.flow_style is style
+
+
+def test_help_documents_the_language(blank: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from app.window.capture_help import capture_help_html
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()) or 0)
+    blank.action_map["capture_help"].trigger()
+    assert shown == [capture_help_html()]
+    for line in ("Ordering -&gt; Pricing", "Checkout team owns Ordering", "event OrderPlaced", "Shift+Tab"):
+        assert line.replace("-&gt;", "->") in shown[0] or line in shown[0]
