@@ -15,19 +15,19 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QRectF  # noqa: E402
-from PySide6.QtGui import QPainterPath  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QPainterPath
+from PySide6.QtWidgets import QApplication
 
-from app.canvas.items import ElementItem  # noqa: E402
-from app.canvas.labels import NAME_BAND, name_area  # noqa: E402
-from app.canvas.scene import DiagramScene  # noqa: E402
-from app.canvas.style import canvas_font  # noqa: E402
-from app.document.controller import Document  # noqa: E402
-from app.document.selection import Selection  # noqa: E402
-from app.window.presentation import CANVAS_SCALE  # noqa: E402
-from model.templates import build_template  # noqa: E402
-from model.vocabulary import ElementKind  # noqa: E402
+from app.canvas.items import ElementItem
+from app.canvas.labels import NAME_BAND, name_area
+from app.canvas.scene import DiagramScene
+from app.canvas.style import canvas_font
+from app.document.controller import Document
+from app.document.selection import Selection
+from app.window.presentation import CANVAS_SCALE
+from model.templates import build_template
+from model.vocabulary import ElementKind
 
 
 def title_area(item: ElementItem) -> QRectF:
