@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from model.capture import CaptureError, Defaults, apply, plan
 from model.capture.names import completions
@@ -184,3 +186,22 @@ def test_completion_offers_names_and_kinds(session: Session) -> None:
     assert completions(session.model, "or") == ["Order", "Ordering"]
     assert completions(session.model, "te") == ["team:"]
     assert completions(session.model, "Ordering") == []
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.text(alphabet=st.sampled_from("ab O->:owns team fact event query"), max_size=30), max_size=6))
+def test_any_lines_are_taken_or_refused_and_a_refusal_changes_nothing(lines: list[str]) -> None:
+    session = Session()
+    for line in lines:
+        before = (len(session.model.elements()), len(session.model.relations()))
+        try:
+            planned = plan(session.model, line)
+        except CaptureError as error:
+            assert str(error)
+            assert (len(session.model.elements()), len(session.model.relations())) == before
+            continue
+        if planned is not None:
+            with session.model.transaction(line):
+                session.selected = apply(session.model, planned, session.view, session.selected, size_of)
+    boxes = session.boxes()
+    assert not any(overlaps(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1:])
