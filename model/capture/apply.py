@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from model.capture.placement import place
 from model.capture.plan import End, NewRelation, Plan
+from model.capture.routing import route_around
 from model.elements import ELEMENT_CLASSES
 from model.ids import new_id
 from model.relations import RELATION_CLASSES
@@ -60,4 +61,4 @@ def _relate(model: Model, view_id: str, relation: NewRelation, ids: list[str]) -
     model.add_relation(RELATION_CLASSES[relation.kind](id=relation_id, kind=relation.kind, source=source,
                                                        target=target, **attributes))
     if relation.kind is not RelationKind.PUBLISHES and _box(model, view_id, source) and _box(model, view_id, target):
-        model.route(view_id, relation_id)
+        model.route(view_id, relation_id, route_around(model, view_id, source, target))
