@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from bench.estate import generate
 from exporters.graphviz import lay_out, to_dot
-from exporters.graphviz.engines import LayoutTimeout, run
+from exporters.graphviz.runner import GraphvizTimeout, run
 from model.store import Model
 from model.views import Bounds, Route, ViewInfo
 from model.vocabulary import ElementKind, RelationKind
@@ -59,8 +59,8 @@ def measure(size: int, seed: int, fmt: str = "svg") -> GraphvizRow:
     forced: float | None = None
     if drawn.engine != "dot":
         try:
-            forced = run("dot", to_dot(model, view, layout="dot"), fmt, DOT_LIMIT).seconds
-        except LayoutTimeout:
+            forced = run("dot", to_dot(model, view, layout="dot"), [f"-T{fmt}"], DOT_LIMIT).seconds
+        except GraphvizTimeout:
             forced = float("inf")
     flows = sum(1 for relation in model.relations(RelationKind.FLOW) if relation.id in model.layouts(view))
     return GraphvizRow(size, flows, statistics.median(times), drawn.engine, drawn.seconds, forced)

@@ -10,8 +10,9 @@ from pydantic import StringConstraints
 
 ID_PATTERN = r"^[A-Za-z_][A-Za-z0-9_.\-]*$"
 _ID_RE = re.compile(ID_PATTERN)
+ID_MAX_LENGTH = 200
 
-Identifier = Annotated[str, StringConstraints(pattern=ID_PATTERN, min_length=1, max_length=200)]
+Identifier = Annotated[str, StringConstraints(pattern=ID_PATTERN, min_length=1, max_length=ID_MAX_LENGTH)]
 
 
 def new_id(prefix: str = "id") -> str:
@@ -20,4 +21,5 @@ def new_id(prefix: str = "id") -> str:
 
 
 def is_identifier(text: str) -> bool:
-    return bool(_ID_RE.match(text))
+    """What ``Identifier`` accepts: an NCName of ASCII letters, digits, ``_``, ``.`` and ``-``, at most 200 long."""
+    return len(text) <= ID_MAX_LENGTH and bool(_ID_RE.match(text))

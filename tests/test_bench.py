@@ -3,8 +3,8 @@ deterministic, and the live engine stays equal to a full check under the benchma
 
 from __future__ import annotations
 
-import importlib.util
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
@@ -17,8 +17,6 @@ from model.engine import Engine, check_model
 from model.relations import Flow
 from model.vocabulary import ElementKind, FlowStyle, RelationKind
 
-HAS_FILEFORMAT = importlib.util.find_spec("model.fileformat") is not None
-
 
 def test_the_table_has_every_row() -> None:
     result = run_size(20, 10, seed=3)
@@ -29,8 +27,7 @@ def test_the_table_has_every_row() -> None:
     assert sum(len(samples) for samples in result.edits.values()) == 10
     assert sum(len(samples) for samples in result.bare_edits.values()) == 10
     assert result.consistent is True
-    if HAS_FILEFORMAT:
-        assert result.save_ms is not None and result.load_ms is not None
+    assert result.save_ms is not None and result.load_ms is not None
 
 
 def test_the_command_line_prints_the_table(capsys: pytest.CaptureFixture[str]) -> None:
@@ -97,3 +94,16 @@ def test_the_edits_replay_identically_without_an_engine() -> None:
     assert with_engine.relations() == bare.relations()
     assert with_engine.elements() == bare.elements()
     engine.close()
+
+
+def test_the_repeated_exchange_file_is_the_model_n_times_and_imports(tmp_path: Path) -> None:
+    from bench.exchange_files import repeated
+    from exporters.archimate import import_archimate
+    from tests.archimate_reference import require_reference
+
+    sample = require_reference() / "samples" / "03_archi-testdata_archisurance.xml"
+    once = import_archimate(sample)
+    thrice = import_archimate(repeated(sample, 3, tmp_path / "x3.xml"))
+    assert len(thrice.elements()) == 3 * len(once.elements())
+    assert len(thrice.relations()) == 3 * len(once.relations())
+    assert len(thrice.views()) == 3 * len(once.views())

@@ -17,6 +17,7 @@ from model.engine import Rule, Violation, check_model, default_rules
 from model.engine.config import ConfigError
 from model.engine.custom import compile_custom_rules
 from model.fileformat import FileFormatError
+from model.safe_text import terminal_safe
 from model.store import Model
 from model.vocabulary import Severity
 
@@ -40,7 +41,7 @@ def run_check(args: argparse.Namespace) -> int:
             model, violations, rules=ran, model_path=args.model, text=text, version=steelframe_version()
         )
     else:
-        report = text_report(model, violations)
+        report = terminal_safe(text_report(model, violations))
     sys.stdout.write(report)
     return EXIT_VIOLATIONS if fails(violations, Severity(args.fail_on)) else EXIT_OK
 

@@ -15,27 +15,28 @@ from exporters.registry import ExportOptions
 from exporters.registry import export as export_model
 from model.errors import ModelError
 from model.fileformat import FileFormatError, save_model
+from model.safe_text import shown
 from model.templates import build_template
 
 
 def run_export(args: argparse.Namespace) -> int:
-    model, _ = load(args.model)
     if args.to != "adr":
-        writable(args.output, force=True)
+        writable(args.output, args.force, inputs=(args.model,))
+    model, _ = load(args.model)
     options = ExportOptions(view=args.view, overlay=args.overlay, direction=args.direction)
     export_model(model, args.to, Path(args.output), options)
-    sys.stdout.write(f"wrote {args.output} ({args.to}) from {args.model}\n")
+    sys.stdout.write(f"wrote {shown(args.output)} ({args.to}) from {shown(args.model)}\n")
     return EXIT_OK
 
 
 def run_import(args: argparse.Namespace) -> int:
-    writable(args.output, args.force)
+    writable(args.output, args.force, inputs=(args.exchange,))
     model = import_archimate(args.exchange)
     if args.decisions:
         merge_adrs(model, Path(args.decisions))
     save_model(model, args.output)
     counts = f"{len(model.elements())} elements, {len(model.relations())} relations, {len(model.views())} views"
-    sys.stdout.write(f"wrote {args.output} from {args.exchange} ({counts})\n")
+    sys.stdout.write(f"wrote {shown(args.output)} from {shown(args.exchange)} ({counts})\n")
     return EXIT_OK
 
 
@@ -46,5 +47,5 @@ def run_new(args: argparse.Namespace) -> int:
     except ModelError as error:
         raise FileFormatError(f"{args.output}: cannot build the {args.template} template: {error}") from None
     save_model(model, args.output)
-    sys.stdout.write(f"wrote {args.output} from the {args.template} template\n")
+    sys.stdout.write(f"wrote {shown(args.output)} from the {args.template} template\n")
     return EXIT_OK

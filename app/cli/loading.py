@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from model.fileformat import FileFormatError, from_json, read_model_file
+from model.fileformat import from_json, read_model_file
+from model.safe_files import check_output
 from model.store import Model
 
 
@@ -14,10 +13,7 @@ def load(path: str) -> tuple[Model, str]:
     return from_json(text, source=path), text
 
 
-def writable(path: str, force: bool) -> None:
-    """Refuse, before any work, an output that is a folder or that would overwrite without --force."""
-    output = Path(path)
-    if output.is_dir():
-        raise FileFormatError(f"{path}: is a directory")
-    if output.exists() and not force:
-        raise FileFormatError(f"{path}: already exists (use --force to overwrite it)")
+def writable(path: str, force: bool, inputs: tuple[str, ...] = ()) -> None:
+    """Refuse, before any work, an output that is a link, a folder, a device or FIFO, one of ``inputs``,
+    or that would overwrite without --force."""
+    check_output(path, force, inputs)

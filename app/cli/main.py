@@ -8,11 +8,13 @@ from collections.abc import Sequence
 from typing import NoReturn
 
 from app.cli.check import run_check, run_rules
+from app.cli.crash import hide_warnings, report_crash, show_warnings
 from app.cli.exits import EXIT_OK, EXIT_UNUSABLE
 from app.cli.files import run_export, run_import, run_new
 from app.version import steelframe_version
 from exporters.registry import FORMATS
 from model.errors import ModelError
+from model.safe_text import shown
 from model.templates import TEMPLATES
 from model.vocabulary import Severity
 
@@ -31,6 +33,7 @@ class _Parser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="steelframe", description="Model a distributed architecture as a constraint system.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {steelframe_version()}")
+    parser.add_argument("--debug", action="store_true", help="print the traceback of an internal error (exit 3)")
     parser.set_defaults(run=lambda args: open_desktop(None))
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
 
@@ -60,6 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--view", metavar="NAME", help="one view, by name or id (diagram formats)")
     export.add_argument("--overlay", action="store_true", help="mark violations on the diagram (diagram formats)")
     export.add_argument("--direction", choices=("LR", "TB"), default="LR", help="diagram direction (default LR)")
+    export.add_argument("--force", action="store_true", help="overwrite PATH if it exists (not for adr)")
     export.set_defaults(run=run_export)
 
     import_ = commands.add_parser("import", help="read an ArchiMate exchange file into a model file")
@@ -78,8 +82,10 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``steelframe`` script and ``python -m app``; returns the exit code."""
     parser = build_parser()
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    handler = show_warnings()
     try:
-        args = parser.parse_args(argv)
+        args = parser.parse_args(arguments)
         return int(args.run(args))
     except SystemExit as done:  # --help and --version
         return done.code if isinstance(done.code, int) else EXIT_OK
@@ -88,10 +94,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as error:
         where = f"{error.filename}: " if error.filename else ""
         return _unusable(f"{where}{error.strerror or error}")
+    except Exception as error:  # anything else is a bug of Steelframe, not a finding: exit 3
+        command = next((word for word in arguments if not word.startswith("-")), "steelframe")
+        return report_crash(error, shown(command, 40), debug="--debug" in arguments)
+    finally:
+        hide_warnings(handler)
 
 
 def _unusable(reason: str) -> int:
-    sys.stderr.write("steelframe: " + " ".join(reason.splitlines()) + "\n")
+    sys.stderr.write("steelframe: " + shown(" ".join(reason.splitlines()), 500) + "\n")
     return EXIT_UNUSABLE
 
 

@@ -18,6 +18,7 @@ from app.document.selection import Selection
 from model.elements import Element, ElementBase
 from model.ids import new_id
 from model.relations import Relation, RelationBase
+from model.safe_text import lone_surrogate_escape
 from model.store import Model
 from model.views import Bounds, Point, Route
 from model.vocabulary import ElementKind, RelationKind
@@ -52,6 +53,8 @@ def copy(document: Document, view_id: str, ids: Iterable[str]) -> str:
 
 
 def _parse(text: str) -> dict[str, Any]:
+    if lone_surrogate_escape(text) is not None:
+        raise Refused("the clipboard holds text that is not valid Unicode (half a surrogate pair)")
     try:
         data = json.loads(text)
     except ValueError:

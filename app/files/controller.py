@@ -7,6 +7,7 @@ and leaves the open model exactly as it was.
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -23,10 +24,12 @@ from app.files.recovery import RecoveryStore
 from app.window.host import WindowHost
 from model.errors import ModelError
 from model.fileformat import load_model, save_model
+from model.safe_text import shown
 from model.settings import Settings
 from model.store import Model
 from model.templates import build_template
 
+log = logging.getLogger(__name__)
 NATIVE_SUFFIX = ".steelframe.json"
 UNTITLED = Settings().name  # what a new model is called until it is named
 NATIVE_FILTER = "Steelframe models (*.steelframe.json)"
@@ -54,6 +57,10 @@ def reason(error: Exception) -> str:
     if isinstance(error, OSError) and not isinstance(error, ModelError):
         where = f"{error.filename}: " if error.filename else ""
         return where + (error.strerror or str(error))
+    if isinstance(error, UnicodeError):
+        return f"a text of the model cannot be written as UTF-8 ({shown(str(error), 160)})"
+    if not isinstance(error, ModelError):
+        return f"an internal error: {type(error).__name__}: {shown(str(error), 160)}"
     return " ".join(str(error).splitlines())
 
 
@@ -158,17 +165,21 @@ class FileController(QObject):
         return self._write(with_native_suffix(Path(path)))
 
     def _write(self, path: Path) -> bool:
+        """Save; any failure (whatever its kind) is said in a message and leaves the work and its recovery copy."""
         document = self.host.document
         self._name_after(path)
         try:
             save_model(document.model, path)
-        except (ModelError, OSError) as error:
-            QMessageBox.warning(self.host.widget(), "Cannot save the model", reason(error))
+        except Exception as error:  # a failed save must never lose the session's work
+            if not isinstance(error, ModelError | OSError):
+                log.exception("saving %s failed", path)
+            QMessageBox.warning(self.host.widget(), "Cannot save the model",
+                                f"{reason(error)}\n\nYour changes are still open (and in the recovery copy).")
             return False
-        self.recovery.remove(document.path)
-        self.recovery.remove(path)
+        self.recovery.remove(document.path, document)
+        self.recovery.remove(path, document)
         if self.host.imported_from is not None:
-            self.recovery.remove(None)
+            self.recovery.remove(None, document)
             self.host.imported_from = None
         document.mark_saved(path.resolve())
         self._remember(path)
@@ -201,7 +212,8 @@ class FileController(QObject):
 
     def release_current(self) -> None:
         """The open model is about to go on purpose: its recovery copy is no longer wanted."""
-        self.recovery.remove(None if self.host.imported_from else self.host.document.path)
+        document = self.host.document
+        self.recovery.remove(None if self.host.imported_from else document.path, document)
 
     def display_name(self) -> str:
         document = self.host.document

@@ -15,6 +15,7 @@ from typing import Protocol
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from app.document.controller import Document
+from app.files.notes import collected_warnings
 from app.printing.commands import busy
 from app.window.host import WindowHost
 from app.window.views_tabs import ViewTabs
@@ -101,11 +102,16 @@ class ModelExports:
                 return None
             folder = Path(name)
         try:
-            with self.host.document.edit("Import decision records") as model:
+            with collected_warnings("exporters.adr") as skipped, \
+                    self.host.document.edit("Import decision records") as model:
                 result = merge_adrs(model, folder)
         except (ModelError, OSError) as error:
             QMessageBox.warning(self.host.widget(), "Import decision records", str(error))
             return None
+        if skipped:
+            QMessageBox.information(self.host.widget(), "Import decision records",
+                                    "Some files were not read:\n\n" + "\n".join(skipped[:20])
+                                    + (f"\n… and {len(skipped) - 20} more" if len(skipped) > 20 else ""))
         self.last_folder = folder
         created, updated = len(result.created), len(result.updated)
         if created or updated:

@@ -45,6 +45,7 @@ def restore(window: MainWindow, recovered: Recovered) -> MainWindow | None:
     document.undo_stack.resetClean()  # recovered changes are not saved yet
     target = window if _unused(window, recovered) else MainWindow(settings=window.settings, recovery=window.recovery)
     target.install(document)
+    window.recovery.adopt(recovered.file, recovered.origin, document)
     target.show()
     target.show_status(f"Recovered unsaved changes to {recovered.label}: save to keep them")
     return target

@@ -18,17 +18,23 @@ from model.vocabulary import Severity
 
 COLUMNS = ("Rule", "Severity", "Message", "Elements", "Waived")
 RULE, SEVERITY, MESSAGE, ELEMENTS, WAIVED = range(len(COLUMNS))
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+#: A diff larger than this (an undo of a large paste) sorts all rows again instead of moving them one by one.
+RESORT_THRESHOLD = 500
+SortKey = tuple[str, str, str, str]
 Index = QModelIndex | QPersistentModelIndex
 
 
 class ViolationTable(QAbstractTableModel):
-    """One row per violation of the live engine; a diff inserts and removes rows, never resets."""
+    """One row per violation of the live engine, kept in the order the user chose: a diff inserts and removes
+    rows where they sort (a very large one sorts again), so the proxy over it only filters."""
 
     def __init__(self, document: Document, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.document = document
         self.rows: list[Violation] = document.engine.violations()
+        self.keys: list[SortKey] = []
+        self.sort_column, self.order = RULE, Qt.SortOrder.AscendingOrder
+        self._sort_rows()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt override
         return 0 if parent.isValid() else len(self.rows)
@@ -55,8 +61,6 @@ class ViolationTable(QAbstractTableModel):
             return severity_icon(None if violation.waived else violation.severity)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self.tooltip(violation, column)
-        if role == SORT_ROLE:
-            return self.sort_key(violation, column)
         return None
 
     def text(self, violation: Violation, column: int) -> str:
@@ -86,36 +90,80 @@ class ViolationTable(QAbstractTableModel):
         fix = f"\n\nFix: {violation.fix}" if violation.fix else ""
         return f"{violation.message}{fix}"
 
-    def sort_key(self, violation: Violation, column: int) -> str:
+    def sort_key(self, violation: Violation, column: int) -> SortKey:
+        """The column's order, then the rule and the elements, so that equal cells keep one stable order."""
         if column == RULE:
-            return f"{violation.rule}\t{' '.join(violation.elements)}"
-        if column == SEVERITY:
-            return f"{2 - violation.severity.rank}\t{violation.rule}"
-        return self.text(violation, column).casefold()
+            first = violation.rule
+        elif column == SEVERITY:
+            first = f"{2 - violation.severity.rank}\t{violation.rule}"
+        else:
+            first = self.text(violation, column).casefold()
+        return first, violation.rule, " ".join(violation.elements), violation.message
+
+    # ------------------------------------------------------------- sorting
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort the rows here, each key computed once (a proxy would ask for both keys of every comparison)."""
+        self.layoutAboutToBeChanged.emit()
+        before = self.persistentIndexList()
+        held = [self.rows[index.row()] for index in before]
+        self.sort_column, self.order = column, order
+        self._sort_rows()
+        where = {id(violation): row for row, violation in enumerate(self.rows)}
+        self.changePersistentIndexList(before, [self.index(where[id(v)], index.column()) for v, index in zip(
+            held, before, strict=True)])
+        self.layoutChanged.emit()
+
+    def _sort_rows(self) -> None:
+        keyed = sorted(((self.sort_key(v, self.sort_column), v) for v in self.rows), key=_first,
+                       reverse=self.order == Qt.SortOrder.DescendingOrder)
+        self.keys = [key for key, _ in keyed]
+        self.rows = [violation for _, violation in keyed]
+
+    def _insertion_row(self, key: SortKey) -> int:
+        """Where a row with ``key`` goes so that the rows stay in order (after any equal ones)."""
+        descending = self.order == Qt.SortOrder.DescendingOrder
+        low, high = 0, len(self.keys)
+        while low < high:
+            middle = (low + high) // 2
+            if (key > self.keys[middle]) if descending else (key < self.keys[middle]):
+                high = middle
+            else:
+                low = middle + 1
+        return low
 
     # ---------------------------------------------------------------- diffs
 
     def apply(self, diff: Diff) -> None:
-        """Remove what the diff removed (as many times as it lists it) and append what it added."""
-        self._remove(diff.removed)
-        if diff.added:
-            first = len(self.rows)
-            self.beginInsertRows(QModelIndex(), first, first + len(diff.added) - 1)
+        """Remove what the diff removed (as many times as it lists it) and put what it added where it sorts."""
+        if len(diff.added) + len(diff.removed) > RESORT_THRESHOLD:
+            self.beginResetModel()
+            self._remove(diff.removed, quietly=True)
             self.rows.extend(diff.added)
+            self._sort_rows()
+            self.endResetModel()
+            return
+        self._remove(diff.removed)
+        for violation in diff.added:
+            key = self.sort_key(violation, self.sort_column)
+            row = self._insertion_row(key)
+            self.beginInsertRows(QModelIndex(), row, row)
+            self.rows.insert(row, violation)
+            self.keys.insert(row, key)
             self.endInsertRows()
 
-    def _remove(self, removed: Sequence[Violation]) -> None:
+    def _remove(self, removed: Sequence[Violation], quietly: bool = False) -> None:
         """Find the rows from the end, a run of adjacent rows at a time.
 
         The engine removes the very objects it added, so rows are matched by identity first (a
         lookup of ``id``, where comparing violations hashes all their fields); anything left is then
         matched by value.
         """
-        left = self._remove_rows(Counter(id(violation) for violation in removed), id)
+        left = self._remove_rows(Counter(id(violation) for violation in removed), id, quietly)
         if left:
-            self._remove_rows(Counter(v for v in removed if left[id(v)] > 0), lambda violation: violation)
+            self._remove_rows(Counter(v for v in removed if left[id(v)] > 0), lambda violation: violation, quietly)
 
-    def _remove_rows(self, pending: Counter[Any], key: Callable[[Violation], Any]) -> Counter[Any]:
+    def _remove_rows(self, pending: Counter[Any], key: Callable[[Violation], Any], quietly: bool) -> Counter[Any]:
         """Remove the rows whose key is pending (as many of each as counted); returns what was not found."""
         row = len(self.rows) - 1
         while row >= 0 and pending:
@@ -126,17 +174,27 @@ class ViolationTable(QAbstractTableModel):
             while row >= 0 and pending[key(self.rows[row])] > 0:
                 pending[key(self.rows[row])] -= 1
                 row -= 1
-            self.beginRemoveRows(QModelIndex(), row + 1, last)
+            if not quietly:
+                self.beginRemoveRows(QModelIndex(), row + 1, last)
             del self.rows[row + 1:last + 1]
-            self.endRemoveRows()
+            del self.keys[row + 1:last + 1]
+            if not quietly:
+                self.endRemoveRows()
             pending = +pending
         return pending
 
     def names_changed(self, item_ids: set[str]) -> None:
-        """These elements were renamed (or these decisions retitled): repaint the rows that show them."""
+        """These elements were renamed (or these decisions retitled): repaint the rows that show them, and
+        sort again when the order is by the names."""
         for row, violation in enumerate(self.rows):
             if violation.decision in item_ids or not item_ids.isdisjoint(violation.elements):
                 self.dataChanged.emit(self.index(row, ELEMENTS), self.index(row, WAIVED))
+        if self.sort_column in (ELEMENTS, WAIVED):
+            self.sort(self.sort_column, self.order)
+
+
+def _first(pair: tuple[SortKey, Violation]) -> SortKey:
+    return pair[0]
 
 
 class ViolationFilter(QSortFilterProxyModel):
@@ -150,8 +208,11 @@ class ViolationFilter(QSortFilterProxyModel):
         self.text = ""
         self.show_waived = True
         self.setSourceModel(table)
-        self.setSortRole(SORT_ROLE)
         self.setDynamicSortFilter(True)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """The table sorts itself (each key once); the proxy keeps its order and only filters."""
+        self.table.sort(column, order)
 
     def set_filter(
         self,

@@ -16,14 +16,8 @@ from PySide6.QtWidgets import QProgressDialog
 
 from app.document.controller import Document
 from app.window.commands import NO_VIEW, Workspace
-from exporters.graphviz.layout import (
-    LayoutError,
-    LayoutGraph,
-    LayoutResult,
-    arranged_bounds,
-    graph_for_view,
-    run_layout,
-)
+from exporters.graphviz.layout import LayoutGraph, LayoutResult, arranged_bounds, graph_for_view, run_layout
+from exporters.graphviz.runner import GraphvizCancelled, GraphvizError
 from model.errors import ModelError
 from model.views import Bounds, Route
 
@@ -35,7 +29,7 @@ SHOW_AFTER_MS = 400
 
 
 class _Signals(QObject):
-    done = Signal(object)  # LayoutResult or LayoutError
+    done = Signal(object)  # LayoutResult or GraphvizError
 
 
 class _Job(QRunnable):
@@ -45,13 +39,15 @@ class _Job(QRunnable):
         self.signals = _Signals()
 
     def run(self) -> None:
-        result: LayoutResult | LayoutError
+        result: LayoutResult | GraphvizError
         try:
             result = run_layout(self.graph, self.timeout_s, self.cancel.is_set)
-        except LayoutError as error:
+        except GraphvizCancelled:
+            result = GraphvizCancelled("Arrange cancelled")
+        except GraphvizError as error:
             result = error
         except Exception as error:
-            result = LayoutError(f"Arrange failed: {error}")
+            result = GraphvizError(f"Arrange failed: {error}")
         self.signals.done.emit(result)
 
 
@@ -119,7 +115,7 @@ class Arranger(QObject):
         dialog.show()
         self._progress = dialog
 
-    def _finished(self, result: LayoutResult | LayoutError) -> None:
+    def _finished(self, result: LayoutResult | GraphvizError) -> None:
         document, view_id, graph = self._document, self._view_id, self._graph
         if document is not None:
             document.committed.disconnect(self._on_commit)
@@ -128,7 +124,7 @@ class Arranger(QObject):
             self._progress.close()
             self._progress.deleteLater()
         self._job = self._progress = self._document = self._graph = None
-        if isinstance(result, LayoutError):
+        if isinstance(result, GraphvizError):
             message = "Arrange cancelled: the view is left as it was" if self._cancel.is_set() else str(result)
         elif self._cancel.is_set():
             message = "Arrange cancelled: the view is left as it was"

@@ -55,6 +55,7 @@ def run_gui(model_path: str | None) -> int:
     recovered = offer_recovery(window)  # kept alive (referenced) while the event loop runs
     code = app.exec()
     recovered.clear()
+    window.recovery.release()
     return int(code)
 
 

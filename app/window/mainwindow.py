@@ -10,15 +10,15 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent
-from PySide6.QtWidgets import QApplication, QMainWindow, QToolBar, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QToolBar, QToolButton, QVBoxLayout, QWidget
 
 from app.canvas.tool_state import ToolState
 from app.document.controller import Document
 from app.document.selection import Selection
-from app.files.controller import FileController
+from app.files.controller import FileController, reason
 from app.files.exports import ModelExports
 from app.files.recent import RecentMenu
-from app.files.recovery import AUTOSAVE_MS, RecoveryStore
+from app.files.recovery import AUTOSAVE_MS, QUIET_MS, RecoveryStore
 from app.printing.commands import PrintCommands
 from app.window import actions as table
 from app.window.arrange import Arranger
@@ -45,7 +45,8 @@ class MainWindow(QMainWindow):
     """One model at a time, in the layout Archi and Sparx users know."""
 
     def __init__(self, document: Document | None = None, *, settings: QSettings | None = None,
-                 recovery: RecoveryStore | None = None, autosave_ms: int = AUTOSAVE_MS) -> None:
+                 recovery: RecoveryStore | None = None, autosave_ms: int = AUTOSAVE_MS,
+                 quiet_ms: int = QUIET_MS) -> None:
         super().__init__()
         self.setObjectName("main-window")
         self.settings = settings if settings is not None else open_settings()
@@ -69,7 +70,7 @@ class MainWindow(QMainWindow):
         self.capture = CaptureBox(self.tool_state, self.capturing.submit, self.capturing.preview,
                                   self.capturing.complete)
         self.toolbar = self._build_toolbar()
-        self.capture_bar = self._build_capture_bar()
+        self.capture_bar = self._build_capture_bar()  # after the toolbar: on the row below it
         self.docks = Docks(self, self.tool_state)
         self._build_view_menu_extras()
         self.recent_menu = RecentMenu(self, self.files.recent, self.files.open, self.menus["File"],
@@ -86,8 +87,10 @@ class MainWindow(QMainWindow):
         self.autosave_timer.setInterval(autosave_ms)
         self.autosave_timer.timeout.connect(self.autosave)
         self.autosave_timer.start()
-        self.capture.left.connect(self._focus_canvas)
-        self.capture.back.connect(self.focus_search)
+        self.quiet_timer = QTimer(self)
+        self.quiet_timer.setSingleShot(True)
+        self.quiet_timer.setInterval(min(quiet_ms, autosave_ms))
+        self.quiet_timer.timeout.connect(self.autosave)
         self.files.recent_changed.connect(self.recent_menu.fill)
         self.tool_state.changed.connect(self._follow_tool_state)
         self.resize(1440, 900)
@@ -116,6 +119,8 @@ class MainWindow(QMainWindow):
         bar = self.addToolBar("Capture")
         bar.setObjectName("toolbar-capture")
         bar.addWidget(CaptureBar(self.capture))
+        self.capture.left.connect(self._focus_canvas)
+        self.capture.back.connect(self.focus_search)
         return bar
 
     def _fix_toolbar_text(self) -> None:
@@ -177,7 +182,9 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{self.files.display_name()}[*] — {APP_NAME}")
 
     def _count_edit(self) -> None:
+        """An edit: copied once the edits pause for QUIET_MS (the 30 s clock covers editing without a pause)."""
         self._edits += 1
+        self.quiet_timer.start()
 
     def _on_diff(self, diff: Diff) -> None:
         self._show_counts(self.document.counts())
@@ -261,36 +268,48 @@ class MainWindow(QMainWindow):
     # --------------------------------------------------- autosave and closing
 
     def autosave(self) -> Path | None:
-        """Copy a dirty model to the recovery folder (every 30 s) if it changed since the last copy.
+        """Copy a dirty model to the recovery folder if it changed since the last copy.
 
         Returns the file written. Writing a 2,000-context estate takes most of a second, so an idle
         window does not write the same copy again and again.
         """
         if not self.document.dirty or self._autosaved == self._edits:
             return None
+        path = None if self.imported_from else self.document.path
         try:
-            written = self.recovery.write(self.document.model, None if self.imported_from else self.document.path)
-            self._autosaved = self._edits
-            return written
-        except (ModelError, OSError) as error:
-            log.warning("autosave failed: %s", error)
-            self.show_status(f"Autosave failed: {error}")
+            written = self.recovery.write(self.document.model, path, self.document)
+        except Exception as error:  # a timer must not raise; the previous copy stays
+            log.warning("autosave failed: %s", error, exc_info=not isinstance(error, ModelError | OSError))
+            self.show_status(f"Autosave failed: {reason(error)}")
             return None
+        self._autosaved = self._edits
+        return written
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.presentation.leave()
         self.arranger.cancel()
-        if not self.files.maybe_save():
+        if not self._may_close():
             event.ignore()
             return
         self.files.release_current()
         self.autosave_timer.stop()
+        self.quiet_timer.stop()
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
         self.settings.sync()
         self.tabs.detach()
         self.document.close()
         event.accept()
+
+    def _may_close(self) -> bool:
+        """The save prompt; whatever goes wrong in it keeps the window (and the work) open."""
+        try:
+            return self.files.maybe_save()
+        except Exception as error:  # closing must never drop unsaved work
+            log.exception("the save prompt failed")
+            QMessageBox.warning(self, "Cannot close the window",
+                                f"{reason(error)}\n\nThe window stays open with your changes.")
+            return False
 
     def _restore_layout(self) -> None:
         geometry = self.settings.value("window/geometry")

@@ -12,6 +12,7 @@ import json
 import re
 
 from model.errors import ModelError
+from model.safe_text import echo, surrogate_problem
 
 FrontValue = str | list[str] | dict[str, str] | None
 Emittable = str | datetime.date | list[str] | dict[str, str]
@@ -82,7 +83,7 @@ def parse_front_matter(lines: list[str]) -> dict[str, FrontValue]:
             continue
         match = _KEY.match(line)
         if match is None:
-            raise FrontMatterError(f"front matter line {index + 1} is not 'key: value': {line.strip()!r}")
+            raise FrontMatterError(f"front matter line {index + 1} is not 'key: value': {echo(line.strip())}")
         key, rest = match.group(1), (match.group(2) or "").strip()
         if rest:
             found[key] = parse_value(rest)
@@ -101,26 +102,36 @@ def parse_value(text: str) -> FrontValue:
     if text.startswith("{"):
         try:
             mapping = json.loads(text)
-        except ValueError:
-            raise FrontMatterError(f"cannot read the mapping {text!r}") from None
+        except (ValueError, RecursionError):
+            raise FrontMatterError(f"cannot read the mapping {echo(text)}") from None
         if not isinstance(mapping, dict):
-            raise FrontMatterError(f"cannot read the mapping {text!r}")
-        return {str(key): str(value) for key, value in mapping.items()}
+            raise FrontMatterError(f"cannot read the mapping {echo(text)}")
+        return {_text(str(key)): _text(str(value)) for key, value in mapping.items()}
     return _scalar(text)
 
 
 def _flow_list(text: str) -> list[str]:
     try:
         items = json.loads(text)
+    except RecursionError:
+        raise FrontMatterError(f"cannot read the list {echo(text)}: nested too deeply") from None
     except ValueError:
         inner = text.strip()
         if not inner.endswith("]"):
-            raise FrontMatterError(f"cannot read the list {text!r}") from None
+            raise FrontMatterError(f"cannot read the list {echo(text)}") from None
         parts = [part.strip() for part in inner[1:-1].split(",")]
         return [_scalar(part) or "" for part in parts if part]
     if not isinstance(items, list):
-        raise FrontMatterError(f"cannot read the list {text!r}")
-    return [str(item) for item in items]
+        raise FrontMatterError(f"cannot read the list {echo(text)}")
+    return [_text(str(item)) for item in items]
+
+
+def _text(value: str) -> str:
+    """A decoded header string, refused when an escape made it a lone surrogate (no writer could save it)."""
+    problem = surrogate_problem(value)
+    if problem is not None:
+        raise FrontMatterError(f"the header value {echo(value)} {problem}")
+    return value
 
 
 def _scalar(text: str) -> str | None:
@@ -128,11 +139,11 @@ def _scalar(text: str) -> str | None:
         try:
             value = json.loads(text)
         except ValueError:
-            raise FrontMatterError(f"cannot read the quoted text {text!r}") from None
-        return str(value)
+            raise FrontMatterError(f"cannot read the quoted text {echo(text)}") from None
+        return _text(str(value))
     if text.startswith("'"):
         if len(text) < 2 or not text.endswith("'"):
-            raise FrontMatterError(f"cannot read the quoted text {text!r}")
+            raise FrontMatterError(f"cannot read the quoted text {echo(text)}")
         return text[1:-1].replace("''", "'")
     plain = re.sub(r"\s+#.*$", "", text).strip()
     return None if plain in ("", "~", "null", "Null", "NULL") else plain

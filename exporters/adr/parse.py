@@ -63,6 +63,20 @@ def parse_record(text: str) -> ParsedRecord | None:
     return ParsedRecord(header, title, sections)
 
 
+def not_a_record(text: str) -> str:
+    """Why ``parse_record`` found no record in ``text``, in words."""
+    lines = text.replace("\r\n", "\n").split("\n")
+    if lines[0].strip() != "---":
+        return f"it does not start with a '---' front matter header holding {ID_KEY} (not a record Steelframe wrote)"
+    if not any(line.strip() in ("---", "...") for line in lines[1:]):
+        return "its front matter header is not closed by a '---' line"
+    split = split_front_matter("\n".join(lines))
+    value = split[0].get(ID_KEY) if split is not None else None
+    if value is None:
+        return f"its front matter has no {ID_KEY} (not a record Steelframe wrote)"
+    return f"its {ID_KEY} is {type(value).__name__ if not isinstance(value, list) else 'a list'}, not one id"
+
+
 def _heading_positions(lines: list[str]) -> dict[str, int]:
     """Where each known heading stands, each searched for after the one before it (missing ones skipped)."""
     positions: dict[str, int] = {}

@@ -10,8 +10,9 @@ from typing import Any
 from pydantic import ValidationError
 
 from exporters.adr.frontmatter import FrontValue
-from exporters.adr.parse import ParsedRecord, parse_record
-from exporters.adr.template import CONSEQUENCES, CONTEXT, DRIVERS, ID_KEY, OPTIONS, OUTCOME
+from exporters.adr.parse import ParsedRecord, not_a_record, parse_record
+from exporters.adr.sources import markdown_files, record_text, skipped
+from exporters.adr.template import CONSEQUENCES, CONTEXT, DRIVERS, ID_KEY, INDEX_MARKER, OPTIONS, OUTCOME
 from model.elements import Decision
 from model.errors import ModelError, describe_validation_error
 from model.store import Model
@@ -30,19 +31,22 @@ def _records(folder: Path) -> dict[str, ParsedRecord]:
     if not folder.is_dir():
         raise ModelError(f"{folder}: is not a folder")
     records: dict[str, ParsedRecord] = {}
-    for path in sorted(folder.glob("*.md")):
-        try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
+    for path in markdown_files(folder):
+        text = record_text(path, folder)
+        if text is None:
             continue
         try:
             record = parse_record(text)
         except ModelError as error:
             if ID_KEY in text:
                 raise ModelError(f"{path}: {error}") from None
+            skipped(path, f"its front matter cannot be read ({error})")
             continue
-        if record is not None:
-            records[path.name] = record
+        if record is None:
+            if not text.startswith(INDEX_MARKER):
+                skipped(path, not_a_record(text))
+            continue
+        records[path.name] = record
     return records
 
 

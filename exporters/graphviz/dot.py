@@ -19,6 +19,7 @@ from collections.abc import Mapping
 from exporters.graphviz import edges, styles
 from exporters.graphviz.legend import legend, legend_table
 from exporters.graphviz.overlay import Mark, marks
+from exporters.graphviz.runner import LARGE  # beyond this many nodes the diagram is laid out flat by sfdp
 from exporters.graphviz.scope import Scope, scope_of
 from exporters.graphviz.text import AttrValue, Html, font, indent, quote, statement, wrapped
 from model.errors import ModelError
@@ -27,8 +28,6 @@ from model.store import Model
 
 DIRECTIONS = ("LR", "TB")
 LAYOUTS = ("dot", "sfdp")
-#: Beyond this many nodes the diagram is laid out flat by sfdp.
-LARGE = 150
 #: Beyond this many nodes or relations the layout is tuned for speed: edge labels become ``xlabel``s,
 #: placed after the layout (as ``label``s, each one is a node of its own that dot must rank, order
 #: and route around: on a dense view of 100 contexts, 13 s instead of 0.6 s), and dot spends less

@@ -14,11 +14,10 @@ from model.changes import Committed, ElementChange, RelationChange, SettingsChan
 from model.engine.config import ActiveRule, resolve
 from model.engine.custom import compile_custom_rules
 from model.engine.indexes import Indexes
-from model.engine.reader import Key, Reader, TrackingReader
+from model.engine.keys import Key
+from model.engine.reader import Reader, TrackingReader
 from model.engine.rule import Rule, Violation
-from model.relations import RelationBase
 from model.store import Model
-from model.vocabulary import RelationKind
 
 log = logging.getLogger(__name__)
 
@@ -73,7 +72,7 @@ class Evaluator:
         relation = self.model.find_relation(subject_id)
         if relation is not None:
             return str(relation.kind)
-        return "waiver" if self.indexes.waiver(subject_id) is not None else None
+        return "waiver" if self.indexes.waivers.get(subject_id) is not None else None
 
     def subjects(self) -> Iterator[tuple[str, str]]:
         """(id, kind) of every subject some active rule is evaluated for."""
@@ -149,34 +148,11 @@ class Engine:
         if any(_rules_changed(change) for change in committed.changes):
             self._recompute_all()
             return
-        dirty: set[Key] = set()
-        subjects: set[str] = set()
-        flows: set[str] = set()
-        contained: set[str] = set()
-        indexes = self._evaluator.indexes
-        for change in committed.changes:
-            if isinstance(change, ElementChange):
-                dirty.add(("e", change.id))
-                subjects.add(change.id)
-            elif isinstance(change, RelationChange):
-                subjects.add(change.id)
-                for relation in (change.old, change.new):
-                    if relation is not None:
-                        dirty.update(_relation_keys(relation, change))
-                        if relation.kind == RelationKind.FLOW:
-                            flows.add(change.id)
-                        elif relation.kind == RelationKind.CONTAINS:
-                            contained.add(relation.target)
-            elif isinstance(change, WaiverChange):
-                subjects.add(change.id)
-                dirty.add(("wv", change.id))
-                dirty.update(indexes.set_waiver(change.id, change.old, change.new))
-        for element_id in contained:
-            if self.model.find_element(element_id) is not None:
-                flows.update(r.id for r in self.model.incident(element_id) if r.kind == RelationKind.FLOW)
-        indexes.refresh_flows(flows, dirty)
-        indexes.sync.refresh_components(dirty)
-        for key in dirty:
+        subjects = {
+            change.id for change in committed.changes
+            if isinstance(change, ElementChange | RelationChange | WaiverChange)
+        }
+        for key in self._evaluator.indexes.follow(committed.changes):
             subjects.update(self._dependents.get(key, ()))
         self._emit(subjects)
 
@@ -229,8 +205,3 @@ def _rules_changed(change: object) -> bool:
         return isinstance(change, SettingsChange)
     return (change.old.rules, change.old.custom_rules) != (change.new.rules, change.new.custom_rules)
 
-
-def _relation_keys(relation: RelationBase, change: RelationChange) -> list[Key]:
-    keys: list[Key] = [("r", change.id), ("o", relation.source, relation.kind), ("i", relation.target, relation.kind)]
-    keys.extend(("ref", target) for target in relation.references())
-    return keys

@@ -1,175 +1,137 @@
-"""Derived structures the engine keeps up to date from change events: the synchronous call graph
-between boundaries and its strongly connected components (the cycles of SF006).
+"""What the engine derives from a model, each part following a committed change through one method.
 
-Keeping them incrementally is what lets a rule ask "which flows call this context synchronously"
-in constant time on a model of thousands of contexts.
+``follow`` returns the dependency keys a change touched; the engine re-evaluates their dependents
+without knowing which index produced which key.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterator, Sequence
+from typing import Protocol
 
-import networkx as nx
-
-from model.engine.reader import waiver_key
-from model.relations import Flow
+from model.changes import Change, ElementChange, RelationChange, WaiverChange
+from model.engine import keys
+from model.engine.keys import Key
+from model.engine.sync_graph import Edge, SyncGraph
+from model.relations import Flow, RelationBase
 from model.settings import Waiver
 from model.store import Model
 from model.vocabulary import RelationKind
 
-Key = tuple[str, ...]
-_EMPTY: frozenset[str] = frozenset()
+
+class Follower(Protocol):
+    def follow(self, changes: Sequence[Change], dirty: set[Key]) -> None:
+        """Bring this index up to date with ``changes`` and add the keys they touched to ``dirty``."""
 
 
-class SyncGraph:
-    """Synchronous flows that cross a boundary, as a graph between boundaries, with its cycles.
+class ModelReads:
+    """The model's own indexes (items by id, relations at an element, referrers): keys only."""
 
-    Cycles are strongly connected components, kept current without recomputing the whole graph:
-    a removed edge can only split the component it lay in, so only that component is recomputed;
-    an added edge can only merge components, into exactly the boundaries it now reaches both ways.
-    """
+    def follow(self, changes: Sequence[Change], dirty: set[Key]) -> None:
+        for change in changes:
+            if isinstance(change, ElementChange):
+                dirty.add(keys.element(change.id))
+            elif isinstance(change, RelationChange):
+                dirty.add(keys.relation(change.id))
+                for relation in (change.old, change.new):
+                    if relation is not None:
+                        dirty.update(_relation_keys(relation))
+            elif isinstance(change, WaiverChange):
+                dirty.add(keys.waiver(change.id))
 
-    def __init__(self) -> None:
-        self._edge_of: dict[str, tuple[str, str]] = {}
-        self._out: dict[str, dict[str, str]] = {}
-        self._in: dict[str, dict[str, str]] = {}
-        self._pairs: nx.DiGraph = nx.DiGraph()
-        self._component: dict[str, frozenset[str]] = {}
-        self._added: set[tuple[str, str]] = set()
-        self._removed: set[tuple[str, str]] = set()
 
-    def outgoing(self, boundary: str) -> list[tuple[str, str]]:
-        """(flow id, target boundary) in flow id order."""
-        return sorted(self._out.get(boundary, {}).items())
+def _relation_keys(relation: RelationBase) -> Iterator[Key]:
+    yield keys.outgoing(relation.source, relation.kind)
+    yield keys.incoming(relation.target, relation.kind)
+    for target in relation.references():
+        yield keys.referrers(target)
 
-    def incoming(self, boundary: str) -> list[tuple[str, str]]:
-        """(flow id, source boundary) in flow id order."""
-        return sorted(self._in.get(boundary, {}).items())
 
-    def component(self, boundary: str) -> frozenset[str]:
-        return self._component.get(boundary, _EMPTY)
+class WaiverIndex:
+    """Waivers by id and by what they waive (a rule and exactly these ids)."""
 
-    def set_edge(self, flow_id: str, edge: tuple[str, str] | None, dirty: set[Key]) -> None:
-        """Record where a flow now sits in the graph (None: not a cross-boundary sync flow)."""
-        old = self._edge_of.get(flow_id)
-        if old == edge:
-            return
+    def __init__(self, model: Model) -> None:
+        self._by_id: dict[str, Waiver] = {}
+        self._by_key: dict[Key, dict[str, Waiver]] = {}
+        for waiver in model.waivers():
+            self._set(waiver.id, None, waiver, set())
+
+    def get(self, waiver_id: str) -> Waiver | None:
+        return self._by_id.get(waiver_id)
+
+    def of(self, key: Key) -> list[Waiver]:
+        """The waivers filed under a ``keys.waivers_for`` key, in id order."""
+        return sorted(self._by_key.get(key, {}).values(), key=lambda w: w.id)
+
+    def follow(self, changes: Sequence[Change], dirty: set[Key]) -> None:
+        for change in changes:
+            if isinstance(change, WaiverChange):
+                self._set(change.id, change.old, change.new, dirty)
+
+    def _set(self, waiver_id: str, old: Waiver | None, new: Waiver | None, dirty: set[Key]) -> None:
+        """File a waiver anew; the violations it may waive or unwaive are touched."""
         if old is not None:
-            source, target = old
-            del self._edge_of[flow_id], self._out[source][flow_id], self._in[target][flow_id]
-            dirty.update((("so", source), ("si", target)))
-            pair = self._pairs[source][target]
-            pair["count"] -= 1
-            if pair["count"] == 0:
-                self._pairs.remove_edge(source, target)
-                self._removed.add(old)
-        if edge is not None:
-            source, target = edge
-            self._edge_of[flow_id] = edge
-            self._out.setdefault(source, {})[flow_id] = target
-            self._in.setdefault(target, {})[flow_id] = source
-            dirty.update((("so", source), ("si", target)))
-            if self._pairs.has_edge(source, target):
-                self._pairs[source][target]["count"] += 1
-            else:
-                self._pairs.add_edge(source, target, count=1)
-                self._added.add(edge)
-
-    def rebuild_components(self) -> None:
-        """Compute every cycle from scratch (when the index is first built)."""
-        self._added.clear()
-        self._removed.clear()
-        self._component = {}
-        for members in nx.strongly_connected_components(self._pairs):
-            if len(members) > 1:
-                frozen = frozenset(members)
-                for member in frozen:
-                    self._component[member] = frozen
-
-    def refresh_components(self, dirty: set[Key]) -> None:
-        """Bring the cycles up to date with the edges changed since the last refresh."""
-        removed, added = self._removed, self._added
-        self._removed, self._added = set(), set()
-        split: set[frozenset[str]] = set()
-        for source, target in removed:
-            component = self._component.get(source)
-            if component is not None and target in component:
-                split.add(component)
-        for component in split:
-            subgraph = self._pairs.subgraph(component)
-            parts = [frozenset(p) for p in nx.strongly_connected_components(subgraph)]
-            for part in parts:
-                for member in part:
-                    self._assign(member, part if len(part) > 1 else None, dirty)
-        for source, target in added:
-            if not self._pairs.has_edge(source, target):
-                continue
-            component = self._component.get(source)
-            if component is not None and target in component:
-                continue
-            reached = nx.descendants(self._pairs, target)
-            if source not in reached:
-                continue
-            merged = frozenset((reached | {target}) & (nx.ancestors(self._pairs, source) | {source}))
-            for member in merged:
-                self._assign(member, merged, dirty)
-
-    def _assign(self, boundary: str, component: frozenset[str] | None, dirty: set[Key]) -> None:
-        if self._component.get(boundary) == component:
-            return
-        dirty.add(("scc", boundary))
-        if component is None:
-            del self._component[boundary]
-        else:
-            self._component[boundary] = component
+            key = keys.waivers_for(old.rule, old.elements)
+            self._by_key[key].pop(waiver_id, None)
+            self._by_id.pop(waiver_id, None)
+            dirty.add(key)
+        if new is not None:
+            key = keys.waivers_for(new.rule, new.elements)
+            self._by_key.setdefault(key, {})[waiver_id] = new
+            self._by_id[waiver_id] = new
+            dirty.add(key)
 
 
-class Indexes:
-    """Every derived structure, built from a model and updated from its changes."""
+class SyncIndex:
+    """Where each synchronous flow sits in the call graph between boundaries (contexts, or loose parts)."""
 
     def __init__(self, model: Model) -> None:
         self.model = model
-        self.sync = SyncGraph()
-        self._waivers: dict[str, Waiver] = {}
-        self._waivers_by_key: dict[Key, dict[str, Waiver]] = {}
-        for waiver in model.waivers():
-            self.set_waiver(waiver.id, None, waiver)
-        ignored: set[Key] = set()
-        for relation in model.relations(RelationKind.FLOW):
-            self.sync.set_edge(relation.id, self.sync_edge(relation.id), ignored)
-        self.sync.rebuild_components()
+        self.graph = SyncGraph()
+        edges = ((flow.id, self._edge(flow)) for flow in model.relations(RelationKind.FLOW))
+        self.graph.load((flow_id, edge) for flow_id, edge in edges if edge is not None)
 
-    def waiver(self, waiver_id: str) -> Waiver | None:
-        return self._waivers.get(waiver_id)
+    def follow(self, changes: Sequence[Change], dirty: set[Key]) -> None:
+        """A flow moves when it changes, or when an end joins or leaves a context."""
+        flows: dict[str, None] = {}
+        contained: dict[str, None] = {}
+        for change in changes:
+            if isinstance(change, RelationChange):
+                for relation in (change.old, change.new):
+                    if relation is not None and relation.kind == RelationKind.FLOW:
+                        flows[change.id] = None
+                    elif relation is not None and relation.kind == RelationKind.CONTAINS:
+                        contained[relation.target] = None
+        for element_id in contained:
+            if self.model.find_element(element_id) is not None:
+                flows.update((r.id, None) for r in self.model.incident(element_id) if r.kind == RelationKind.FLOW)
+        for flow_id in flows:
+            flow = self.model.find_relation(flow_id)
+            self.graph.set_edge(flow_id, self._edge(flow) if isinstance(flow, Flow) else None, dirty)
+        self.graph.refresh_components(dirty)
 
-    def waivers_for(self, key: Key) -> list[Waiver]:
-        return sorted(self._waivers_by_key.get(key, {}).values(), key=lambda w: w.id)
-
-    def set_waiver(self, waiver_id: str, old: Waiver | None, new: Waiver | None) -> list[Key]:
-        """Follow a waiver change; returns the keys of the violations it may waive or unwaive."""
-        touched = []
-        if old is not None:
-            key = waiver_key(old.rule, old.elements)
-            self._waivers_by_key[key].pop(waiver_id, None)
-            self._waivers.pop(waiver_id, None)
-            touched.append(key)
-        if new is not None:
-            key = waiver_key(new.rule, new.elements)
-            self._waivers_by_key.setdefault(key, {})[waiver_id] = new
-            self._waivers[waiver_id] = new
-            touched.append(key)
-        return touched
-
-    def boundary(self, element_id: str) -> str:
-        return self.model.container_of(element_id) or element_id
-
-    def sync_edge(self, flow_id: str) -> tuple[str, str] | None:
-        flow = self.model.find_relation(flow_id)
+    def _edge(self, flow: RelationBase) -> Edge | None:
         if not isinstance(flow, Flow) or not flow.is_synchronous:
             return None
-        source, target = self.boundary(flow.source), self.boundary(flow.target)
+        source, target = self._boundary(flow.source), self._boundary(flow.target)
         return (source, target) if source != target else None
 
-    def refresh_flows(self, flow_ids: Iterable[str], dirty: set[Key]) -> None:
-        for flow_id in flow_ids:
-            self.sync.set_edge(flow_id, self.sync_edge(flow_id), dirty)
+    def _boundary(self, element_id: str) -> str:
+        return self.model.container_of(element_id) or element_id
+
+
+class Indexes:
+    """Every derived structure of one model, built from it and following its changes."""
+
+    def __init__(self, model: Model) -> None:
+        self.model = model
+        self.waivers = WaiverIndex(model)
+        self.sync = SyncIndex(model)
+        self._followers: tuple[Follower, ...] = (ModelReads(), self.waivers, self.sync)
+
+    def follow(self, changes: Sequence[Change]) -> set[Key]:
+        """Bring every index up to date with committed changes; the keys they touched."""
+        dirty: set[Key] = set()
+        for follower in self._followers:
+            follower.follow(changes, dirty)
+        return dirty

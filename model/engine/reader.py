@@ -10,6 +10,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from model.elements import Decision, ElementBase
+from model.engine import keys
+from model.engine.keys import Key
 from model.relations import Flow, RelationBase
 from model.settings import Waiver
 from model.vocabulary import DecisionStatus, ElementKind, RelationKind
@@ -17,14 +19,6 @@ from model.vocabulary import DecisionStatus, ElementKind, RelationKind
 if TYPE_CHECKING:
     from model.engine.indexes import Indexes
     from model.store import Model
-
-Key = tuple[str, ...]
-
-
-def waiver_key(rule_id: str, elements: tuple[str, ...] | list[str]) -> Key:
-    """The dependency key of "waivers of this rule for exactly these ids"."""
-    return ("w", rule_id, *sorted(set(elements)))
-
 
 class Reader:
     """Read access for rules. Lists come in id order, so results never depend on edit history."""
@@ -83,11 +77,11 @@ class Reader:
     # --- waivers
 
     def waiver(self, waiver_id: str) -> Waiver | None:
-        return self._indexes.waiver(waiver_id)
+        return self._indexes.waivers.get(waiver_id)
 
     def waiving_decision(self, rule_id: str, elements: tuple[str, ...]) -> str | None:
         """The accepted decision whose waiver names exactly this rule and these ids, if any."""
-        for waiver in self._indexes.waivers_for(waiver_key(rule_id, elements)):
+        for waiver in self._indexes.waivers.of(keys.waivers_for(rule_id, elements)):
             decision = self.element(waiver.decision)
             if isinstance(decision, Decision) and decision.status is DecisionStatus.ACCEPTED:
                 return decision.id
@@ -97,15 +91,15 @@ class Reader:
 
     def sync_out(self, boundary_id: str) -> list[tuple[str, str]]:
         """(flow id, target boundary) of each synchronous flow leaving this boundary for another."""
-        return self._indexes.sync.outgoing(boundary_id)
+        return self._indexes.sync.graph.outgoing(boundary_id)
 
     def sync_in(self, boundary_id: str) -> list[tuple[str, str]]:
         """(flow id, source boundary) of each synchronous flow entering this boundary from another."""
-        return self._indexes.sync.incoming(boundary_id)
+        return self._indexes.sync.graph.incoming(boundary_id)
 
     def sync_cycle(self, boundary_id: str) -> frozenset[str]:
         """The boundaries that reach this one and are reached by it synchronously (empty if none)."""
-        return self._indexes.sync.component(boundary_id)
+        return self._indexes.sync.graph.component(boundary_id)
 
 
 class TrackingReader(Reader):
@@ -118,45 +112,45 @@ class TrackingReader(Reader):
         self.deps: set[Key] = set()
 
     def element(self, element_id: str) -> ElementBase | None:
-        self.deps.add(("e", element_id))
+        self.deps.add(keys.element(element_id))
         return self._elements.get(element_id)
 
     def relation(self, relation_id: str) -> RelationBase | None:
-        self.deps.add(("r", relation_id))
+        self.deps.add(keys.relation(relation_id))
         return self._relations.get(relation_id)
 
     def outgoing(self, element_id: str, kind: RelationKind) -> list[RelationBase]:
         found = self._model.outgoing(element_id, kind)
-        self.deps.add(("o", element_id, kind))
-        self.deps.update(("r", r.id) for r in found)
+        self.deps.add(keys.outgoing(element_id, kind))
+        self.deps.update(keys.relation(r.id) for r in found)
         return found
 
     def incoming(self, element_id: str, kind: RelationKind) -> list[RelationBase]:
         found = self._model.incoming(element_id, kind)
-        self.deps.add(("i", element_id, kind))
-        self.deps.update(("r", r.id) for r in found)
+        self.deps.add(keys.incoming(element_id, kind))
+        self.deps.update(keys.relation(r.id) for r in found)
         return found
 
     def flows_referencing(self, element_id: str) -> list[Flow]:
-        self.deps.add(("ref", element_id))
+        self.deps.add(keys.referrers(element_id))
         return super().flows_referencing(element_id)
 
     def waiver(self, waiver_id: str) -> Waiver | None:
-        self.deps.add(("wv", waiver_id))
+        self.deps.add(keys.waiver(waiver_id))
         return super().waiver(waiver_id)
 
     def waiving_decision(self, rule_id: str, elements: tuple[str, ...]) -> str | None:
-        self.deps.add(waiver_key(rule_id, elements))
+        self.deps.add(keys.waivers_for(rule_id, elements))
         return super().waiving_decision(rule_id, elements)
 
     def sync_out(self, boundary_id: str) -> list[tuple[str, str]]:
-        self.deps.add(("so", boundary_id))
+        self.deps.add(keys.sync_out(boundary_id))
         return super().sync_out(boundary_id)
 
     def sync_in(self, boundary_id: str) -> list[tuple[str, str]]:
-        self.deps.add(("si", boundary_id))
+        self.deps.add(keys.sync_in(boundary_id))
         return super().sync_in(boundary_id)
 
     def sync_cycle(self, boundary_id: str) -> frozenset[str]:
-        self.deps.add(("scc", boundary_id))
+        self.deps.add(keys.sync_cycle(boundary_id))
         return super().sync_cycle(boundary_id)

@@ -9,11 +9,13 @@ import json
 import math
 import os
 import re
+import sys
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
+from model.atomic import clean_stale_temporaries
 from model.errors import describe_validation_error, json_path
 from model.fileformat.building import build
 from model.fileformat.checks import document_problem
@@ -21,6 +23,8 @@ from model.fileformat.document import ModelDocument
 from model.fileformat.errors import file_error, os_reason
 from model.fileformat.upgrades import upgraded
 from model.gcpause import collector_paused
+from model.safe_files import MODEL_LIMIT, read_regular
+from model.safe_text import lone_surrogate_escape
 from model.store import Model
 
 
@@ -36,8 +40,9 @@ def read_model_file(path: str | os.PathLike[str]) -> str:
     target = Path(path)
     if target.is_dir():
         raise file_error(name, "is a directory, not a model file")
+    clean_stale_temporaries(target)
     try:
-        raw = target.read_bytes()
+        raw = read_regular(target, MODEL_LIMIT, "model file")
     except OSError as error:
         raise file_error(name, f"cannot read it: {os_reason(error, target)}") from error
     try:
@@ -92,6 +97,14 @@ def _parse(text: str, source: str) -> dict[str, Any]:
         raise file_error(source, f"is not valid JSON: {error}") from None
     except RecursionError:
         raise file_error(source, "is not valid JSON: nested too deeply") from None
+    except ValueError:  # an integer of more digits than Python converts
+        limit = sys.get_int_max_str_digits()
+        raise file_error(source, f"is not valid JSON: a number has more than {limit} digits") from None
+    surrogate = lone_surrogate_escape(text)
+    if surrogate is not None:
+        line, column, escape = surrogate
+        raise file_error(source, f"line {line} column {column}: {escape} is half of a UTF-16 surrogate pair, "
+                                 "not a character; such text cannot be saved, so the file is not read")
     if not isinstance(data, dict):
         raise file_error(source, f"$: expected a JSON object with a format version, got {_json_type(data)}")
     return data

@@ -154,10 +154,10 @@ def test_an_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
     path = tmp_path / "locked.steelframe.json"
     path.write_text(to_json(Model()))
 
-    def refuse(self: Path) -> bytes:
+    def refuse(self: Path, limit: int, what: str) -> bytes:
         raise PermissionError(errno.EACCES, "Permission denied", str(self))
 
-    monkeypatch.setattr(Path, "read_bytes", refuse)
+    monkeypatch.setattr("model.fileformat.reading.read_regular", refuse)
     with pytest.raises(FileFormatError, match=r"locked\.steelframe\.json: cannot read it: permission denied$"):
         load_model(path)
 

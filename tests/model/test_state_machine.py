@@ -192,10 +192,22 @@ class ModelMachine(RuleBasedStateMachine):
             assert self.engine.violations() == check_model(self.model)
 
     @invariant()
-    def graph_mirrors_the_model(self) -> None:
+    def indexes_mirror_the_model(self) -> None:
         if hasattr(self, "model"):
-            assert set(self.model.graph.nodes) == {e.id for e in self.model.elements()}
-            assert {key for _, _, key in self.model.graph.edges(keys=True)} == {r.id for r in self.model.relations()}
+            model = self.model
+            relations = sorted(model.relations(), key=lambda r: r.id)
+            for element in model.elements():
+                for kind in RelationKind:
+                    assert model.outgoing(element.id, kind) == [
+                        r for r in relations if r.source == element.id and r.kind == kind
+                    ]
+                    assert model.incoming(element.id, kind) == [
+                        r for r in relations if r.target == element.id and r.kind == kind
+                    ]
+                holders = [i.id for i in [*model.elements(), *relations] if element.id in i.references()]
+                assert model.referrers(element.id) == sorted(holders)
+                shown = [v.id for v in model.views() if element.id in model.layouts(v.id)]
+                assert sorted(model.views_showing(element.id)) == sorted(shown)
 
 
 ModelMachine.TestCase.settings = settings(

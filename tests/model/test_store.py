@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import ast
+from pathlib import Path
+
 import pytest
 
 from model.changes import Committed, ElementChange, LayoutChange, Origin
@@ -10,8 +13,9 @@ from model.errors import ModelError
 from model.relations import Contains, Flow, Owns
 from model.store import Model
 from model.views import Bounds, Point, Route, ViewInfo
-from model.vocabulary import FlowStyle
+from model.vocabulary import FlowStyle, RelationKind
 from tests.builders import Builder
+from tests.paths import REPO
 
 
 def test_changes_outside_a_transaction_are_refused() -> None:
@@ -43,7 +47,7 @@ def test_an_exception_rolls_the_whole_transaction_back() -> None:
         model.add_element(Context(id="c1", name="Ordering"))
         model.add_element(Context(id="c1", name="Again"))
     assert model.elements() == []
-    assert model.graph.number_of_nodes() == 0
+    assert model.relations() == []
     assert seen == []
 
 
@@ -119,7 +123,8 @@ def test_removing_an_element_cascades_to_relations_references_and_views(builder:
     assert model.find_relation("o") is None
     assert model.relation("f").carries == []  # type: ignore[attr-defined]
     assert set(model.layouts("v")) == {"a"}
-    assert "price" not in model.graph
+    assert model.referrers("price") == []
+    assert model.incident("price") == []
 
 
 def test_remove_from_view_is_not_delete_from_model(builder: Builder) -> None:
@@ -143,17 +148,19 @@ def test_remove_from_view_is_not_delete_from_model(builder: Builder) -> None:
     assert removed == ["f", "a"]
 
 
-def test_graph_and_indexes_follow_every_change(builder: Builder) -> None:
+def test_indexes_follow_every_change(builder: Builder) -> None:
     model = builder.model
     builder.context("a")
     builder.service("s")
     builder.contains("a", "s", "k")
-    assert model.graph.has_edge("a", "s", key="k")
-    assert [r.id for r in model.outgoing("a", "contains")] == ["k"]  # type: ignore[arg-type]
+    assert [r.id for r in model.outgoing("a", RelationKind.CONTAINS)] == ["k"]
+    assert [r.id for r in model.incoming("s", RelationKind.CONTAINS)] == ["k"]
+    assert model.container_of("s") == "a"
     with model.transaction("Delete a"):
         model.remove_element("a")
     assert model.container_of("s") is None
-    assert list(model.graph.edges) == []
+    assert model.incident("s") == []
+    assert model.relations() == []
 
 
 def test_elements_are_frozen_values() -> None:
@@ -166,3 +173,31 @@ def test_ids_must_be_valid_xml_identifiers() -> None:
     with pytest.raises(Exception, match="pattern"):
         Context(id="1 bad id", name="x")
     Service(id="EAID_12AB.x-y", name="fine")
+
+
+def _runtime_imports_of_state(path: Path) -> bool:
+    """Whether the module imports model.state outside an ``if TYPE_CHECKING:`` block."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    typing_only = {
+        id(node) for block in ast.walk(tree)
+        if isinstance(block, ast.If) and isinstance(block.test, ast.Name) and block.test.id == "TYPE_CHECKING"
+        for statement in block.body for node in ast.walk(statement)
+    }
+    for node in ast.walk(tree):
+        if id(node) in typing_only:
+            continue
+        if isinstance(node, ast.ImportFrom) and (node.module == "model.state" or (
+            node.module == "model" and any(alias.name == "state" for alias in node.names)
+        )):
+            return True
+        if isinstance(node, ast.Import) and any(alias.name == "model.state" for alias in node.names):
+            return True
+    return False
+
+
+def test_only_the_store_holds_the_state_that_apply_changes() -> None:
+    """The module boundary behind "apply is the only mutation and only transactions call it"."""
+    sources = [path for package in ("model", "exporters", "app", "bench") for path in (REPO / package).rglob("*.py")]
+    importers = sorted(str(path.relative_to(REPO)) for path in sources if _runtime_imports_of_state(path))
+    assert importers == ["model/store.py"]
+    assert not hasattr(Model(), "apply")

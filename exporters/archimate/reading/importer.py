@@ -21,13 +21,14 @@ from exporters.archimate.errors import ExchangeImportError, refuse
 from exporters.archimate.reading.archive import keep
 from exporters.archimate.reading.concepts import NS, ConceptReader, model_language, section
 from exporters.archimate.reading.diagrams import diagrams, read_view
-from exporters.archimate.reading.fragments import Serialized
+from exporters.archimate.reading.fragments import Serialized, drop_unused_namespaces
 from exporters.archimate.reading.parsing import parse_exchange
 from exporters.archimate.reading.reverse import give_meaning
 from exporters.archimate.schema.quick import validate
 from model.errors import ModelError
 from model.fileformat.errors import os_reason
 from model.gcpause import collector_paused
+from model.safe_files import EXCHANGE_LIMIT, UnsafeFileError, read_regular
 from model.settings import Settings
 from model.store import Model
 
@@ -41,7 +42,9 @@ def import_archimate(path: str | os.PathLike[str]) -> Model:
     name = os.fspath(path)
     target = Path(path)
     try:
-        data = target.read_bytes()
+        data = read_regular(target, EXCHANGE_LIMIT, "exchange file")
+    except UnsafeFileError as error:
+        refuse(name, 0, str(error).removeprefix(f"{name}: "))
     except OSError as error:
         refuse(name, 0, f"cannot read it: {os_reason(error, target)}")
     return import_archimate_bytes(data, name)
@@ -51,6 +54,7 @@ def import_archimate_bytes(data: bytes, source: str = "<bytes>") -> Model:
     """The model of an exchange file's bytes; ``source`` names the file in error messages."""
     with collector_paused():
         root = parse_exchange(data, source)
+        drop_unused_namespaces(root)
         views_element = root.find(NS + "views")
         serialized_views = Serialized(views_element) if views_element is not None else None
         plain = validate(root, source, serialized_views)

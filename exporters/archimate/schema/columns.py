@@ -23,6 +23,7 @@ from exporters.archimate.schema.tables import (
     XSI,
     Compiled,
 )
+from model.ids import ID_MAX_LENGTH
 
 #: Steelframe identifiers (model.ids, which are NCNames too), each followed by a newline.
 _STEELFRAME_IDS = re.compile(r"(?:[A-Za-z_][A-Za-z0-9_.\-]*\n)*")
@@ -132,6 +133,8 @@ class Columns:
         ascii_ids = lines.count("\n") == len(column) and _STEELFRAME_IDS.fullmatch(lines) is not None
         if not ascii_ids and (spec.family in STEELFRAME_FAMILIES or not all(map(NCNAME.fullmatch, column))):
             raise Unsure  # Steelframe's own identifiers are ASCII; the others may be any NCName
+        if max(map(len, column), default=0) > ID_MAX_LENGTH:
+            raise Unsure  # too long to keep: the full walk words it
         self.identifiers.extend(column)
         self.families.setdefault(spec.family, []).extend(column)
         if views:

@@ -45,8 +45,14 @@ def _reference(value: str) -> str | None:
     return "is not a valid xs:IDREF (a reference is an identifier: no spaces or colons, not starting with a digit)"
 
 
+#: The most digits of a number read from an exchange file (Python refuses over 4,300; no layout needs 30).
+_DIGITS_READ = 30
+
+
 def _integer(low: int, high: int | None, words: str) -> Check:
     def check(value: str) -> str | None:
+        if len(value) > _DIGITS_READ and len(collapse(value)) > _DIGITS_READ:
+            return f"is not {words} Steelframe reads (more than {_DIGITS_READ} digits)"
         if value.isascii() and value.isdigit() and int(value) >= low and (high is None or int(value) <= high):
             return None  # the usual case, without a regular expression
         text = collapse(value)

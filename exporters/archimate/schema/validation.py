@@ -30,7 +30,8 @@ from exporters.archimate.schema.structure import (
     UNNAMED_ELEMENT_TYPES,
     Spec,
 )
-from model.ids import is_identifier
+from model.ids import ID_MAX_LENGTH, is_identifier
+from model.safe_text import echo
 
 NS = "{" + NAMESPACE + "}"
 _NS_LENGTH = len(NS)
@@ -230,7 +231,7 @@ class _Walk:
                 continue
             problem = CHECKS[datatype](value)
             if problem:
-                self.fail(element, f"<{family}> {name}={value!r} {problem}")
+                self.fail(element, f"<{family}> {name}={echo(value)} {problem}")
             if datatype == "id":
                 self._identifier(element, family, kind, collapse(value), view)
         for name in spec.required:
@@ -238,12 +239,15 @@ class _Walk:
                 self.fail(element, f"<{family}> lacks the required attribute {name}")
 
     def _identifier(self, element: etree._Element, family: str, kind: str | None, value: str, view: str | None) -> None:
+        if len(value) > ID_MAX_LENGTH:
+            self.fail(element, f"<{family}> identifier={echo(value)} is longer than the {ID_MAX_LENGTH} characters "
+                               "Steelframe keeps of an identifier")
         if family in _STEELFRAME_FAMILIES and not is_identifier(value):
-            self.fail(element, f"<{family}> identifier={value!r} is a valid xs:ID, but Steelframe identifiers use "
+            self.fail(element, f"<{family}> identifier={echo(value)} is a valid xs:ID, but Steelframe identifiers use "
                                "only ASCII letters, digits, '_', '.' and '-' (at most 200 characters)")
         first = self.ids.get(value)
         if first is not None:
-            self.fail(element, f"the identifier {value!r} is used twice (first on line {first.element.sourceline})")
+            self.fail(element, f"the identifier {echo(value)} is used twice (first on line {first.element.sourceline})")
         self.ids[value] = Identified(family, element, kind, view)
 
     # ------------------------------------------------------------ references

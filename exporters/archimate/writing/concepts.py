@@ -1,8 +1,11 @@
 """``<element>`` and ``<relationship>``: Steelframe items as DESIGN.md maps them, started from their
 original fragment when they came from an exchange file, and foreign concepts written back as they were.
 
-New items are written as text; an original fragment is parsed and patched; a foreign concept is
-its kept text, never parsed (its ends come from what is known of the archive, ``kept``)."""
+Items are written as text. An item that came from an exchange file is written as its original
+fragment where that is the very text the item would be written as (a file Steelframe wrote, the
+item unchanged: no parsing at all); otherwise the original fragment is parsed and patched, keeping
+what other tools put in it. A foreign concept is its kept text, never parsed (its ends come from what
+is known of the archive, ``kept``)."""
 
 from __future__ import annotations
 
@@ -16,6 +19,7 @@ from exporters.archimate.mapping import (
     keeps_type,
     steelframe_properties,
 )
+from exporters.archimate.writing.properties import CONCEPT_DEPTH, CONCEPT_PROPERTY_DEPTH
 from exporters.archimate.writing.state import ExportState, serialized
 from exporters.archimate.writing.text import Tag, as_element, kept_text, render
 from exporters.archimate.xml import (
@@ -32,6 +36,8 @@ from exporters.archimate.xml import (
 from model.elements import ElementBase
 from model.relations import RelationBase
 
+_PROPERTY_INDENT = "\n" + "  " * CONCEPT_PROPERTY_DEPTH
+_PROPERTIES_END = "\n" + "  " * (CONCEPT_PROPERTY_DEPTH - 1) + "</properties>"
 #: Attributes of a relationship that belong to one relationship type.
 _TYPE_ATTRIBUTES = ("accessType", "isDirected", "modifier")
 
@@ -48,8 +54,9 @@ def write_elements(state: ExportState) -> list[str]:
     built: list[tuple[str, str]] = []
     for element in exported_elements(state):
         raw = originals.get(element.id)
-        text = render(_new_element(state, element), 2) if raw is None else serialized(
-            _original_element(state, element, raw))
+        text = render(_new_element(state, element), CONCEPT_DEPTH)
+        if raw is not None and kept_text(raw) != text:
+            text = serialized(_original_element(state, element, raw))
         state.elements_written.add(element.id)
         built.append((element.id, text))
     if archive is not None:
@@ -72,11 +79,11 @@ def write_relationships(state: ExportState) -> list[str]:
     built: list[tuple[str, str]] = []
     for relation in relations:
         raw = originals.get(relation.id)
-        if raw is None:
-            tag = _new_relationship(state, relation)
+        tag = _new_relationship(state, relation)
+        text = render(tag, CONCEPT_DEPTH)
+        if raw is None or kept_text(raw) == text:
             attributes = dict(tag.attributes)
             state.relationship_ends[relation.id] = (attributes["source"], attributes["target"])
-            text = render(tag, 2)
         else:
             node = _original_relationship(state, relation, raw)
             state.relationship_ends[relation.id] = (node.get("source") or "", node.get("target") or "")
@@ -146,9 +153,11 @@ def _new_relationship(state: ExportState, relation: RelationBase) -> Tag:
 
 
 def _new_properties(state: ExportState, content: list[Tag | str], item: ElementBase | RelationBase) -> None:
+    """``<properties>`` as text at a concept's child depth: each property's text is made once per name and value."""
     pairs = [*_free_properties(item), *steelframe_properties(item)]  # the order a re-export of an import keeps
     if pairs:
-        content.append(Tag("properties", (), [state.properties.make(name, value) for name, value in pairs]))
+        texts = [state.properties.concept_text(name, value) for name, value in pairs]
+        content.append("<properties>" + _PROPERTY_INDENT + _PROPERTY_INDENT.join(texts) + _PROPERTIES_END)
 
 
 def _free_properties(item: ElementBase | RelationBase) -> list[tuple[str, str]]:

@@ -5,9 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from exporters.archimate.writing.text import Tag
+from exporters.archimate.writing.text import Tag, render
 from exporters.archimate.xml import children, parse_fragment, shown_child, slug, text_of, xml_text
 
+#: Depth of a concept below the root (``<model><elements><element>``), and of its ``<property>`` elements.
+CONCEPT_DEPTH = 2
+CONCEPT_PROPERTY_DEPTH = CONCEPT_DEPTH + 2
 
 class PropertyTable:
     """Property name <-> definition identifier, for the kept definitions and the ones this export adds."""
@@ -21,6 +24,7 @@ class PropertyTable:
         self._added: dict[str, str] = {}
         self._added_names: dict[str, str] = {}
         self._made: dict[tuple[str, str], Tag] = {}
+        self._texts: dict[tuple[str, str], str] = {}
         for identifier, raw in kept.items():
             definition = parse_fragment(raw)
             shown = shown_child(children(definition, "name"), lang)
@@ -53,6 +57,15 @@ class PropertyTable:
             made = Tag("property", (("propertyDefinitionRef", self.ref(name)),), [Tag("value", (), xml_text(value))])
             self._made[(name, value)] = made
         return made
+
+    def concept_text(self, name: str, value: str) -> str:
+        """``make``'s property as text where a concept's properties sit (depth 4), made once per name and value:
+        most values (kinds, styles, flags) repeat on thousands of concepts."""
+        text = self._texts.get((name, value))
+        if text is None:
+            text = render(self.make(name, value), CONCEPT_PROPERTY_DEPTH)
+            self._texts[(name, value)] = text
+        return text
 
     def added(self) -> list[Tag]:
         """New definitions, by property name: ``<propertyDefinition identifier type="string"><name>``."""

@@ -9,6 +9,7 @@ line of its own two spaces deeper than its parent. ``Tag`` is a generated elemen
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 from lxml import etree  # lxml ships no type hints
@@ -23,16 +24,17 @@ _ATTRIBUTE = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;
                             "\t": "&#9;"})
 
 
+#: Most texts need no escaping; one regular-expression search says so several times faster than translating.
+_TEXT_SPECIAL = re.compile("[&<>\r]").search
+_ATTRIBUTE_SPECIAL = re.compile('[&<>"\n\r\t]').search
+
+
 def escape_text(text: str) -> str:
-    return text.translate(_TEXT) if _needs(text, "&<>\r") else text
+    return text if _TEXT_SPECIAL(text) is None else text.translate(_TEXT)
 
 
 def escape_attribute(value: str) -> str:
-    return value.translate(_ATTRIBUTE) if _needs(value, '&<>"\n\r\t') else value
-
-
-def _needs(text: str, special: str) -> bool:
-    return any(character in text for character in special)
+    return value if _ATTRIBUTE_SPECIAL(value) is None else value.translate(_ATTRIBUTE)
 
 
 class Tag(NamedTuple):
@@ -56,22 +58,22 @@ def render(tag: Tag, depth: int) -> str:
 
 def _render(tag: Tag, depth: int, parts: list[str]) -> None:
     name, attributes, content = tag
-    parts.append("<" + name)
-    for attribute, value in attributes:
-        parts.append(f' {attribute}="{escape_attribute(value)}"')
-    if content is None or (not isinstance(content, str) and not content):
-        parts.append("/>")
-    elif isinstance(content, str):
-        parts.append(f">{escape_text(content)}</{name}>")
+    start = "<" + name
+    if attributes:
+        start += "".join([f' {attribute}="{escape_attribute(value)}"' for attribute, value in attributes])
+    if not content:
+        parts.append(start + ("></" + name + ">" if content == "" else "/>"))
+    elif content.__class__ is str:
+        parts.append(f"{start}>{escape_text(content)}</{name}>")  # type: ignore[arg-type]
     else:
-        parts.append(">")
+        parts.append(start + ">")
         indent = "\n" + "  " * (depth + 1)
         for child in content:
-            parts.append(indent)
-            if isinstance(child, str):
-                parts.append(child)
+            if child.__class__ is str:
+                parts.append(indent + child)  # type: ignore[operator]
             else:
-                _render(child, depth + 1, parts)
+                parts.append(indent)
+                _render(child, depth + 1, parts)  # type: ignore[arg-type]
         parts.append(f"\n{'  ' * depth}</{name}>")
 
 

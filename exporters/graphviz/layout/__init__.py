@@ -9,7 +9,6 @@ cost dot much more time; a grid inside the box keeps every child inside its cont
 
 from exporters.graphviz.layout.graph import LayoutGraph, LayoutNode, graph_for_view
 from exporters.graphviz.layout.place import arranged_bounds
-from exporters.graphviz.layout.run import MISSING, LayoutError, LayoutResult, layout, run_layout
+from exporters.graphviz.layout.run import LayoutResult, layout, run_layout
 
-__all__ = ["MISSING", "LayoutError", "LayoutGraph", "LayoutNode", "LayoutResult", "arranged_bounds",
-           "graph_for_view", "layout", "run_layout"]
+__all__ = ["LayoutGraph", "LayoutNode", "LayoutResult", "arranged_bounds", "graph_for_view", "layout", "run_layout"]

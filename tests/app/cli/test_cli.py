@@ -194,7 +194,7 @@ def test_check_refuses_a_bad_file(workdir: Path, capsys: pytest.CaptureFixture[s
     assert_refused(workdir, before, run(capsys, "check", "bad.steelframe.json"), "bad.steelframe.json")
 
 
-def _refuse_to_read(self: Path) -> bytes:
+def _refuse_to_read(self: Path, limit: int, what: str) -> bytes:
     raise PermissionError(13, "Permission denied", str(self))
 
 
@@ -207,7 +207,7 @@ def test_check_refuses_what_is_not_a_readable_file(
         (workdir / name).mkdir()
     elif case == "unreadable":
         (workdir / name).write_text(to_json(Model()))
-        monkeypatch.setattr(Path, "read_bytes", _refuse_to_read)
+        monkeypatch.setattr("model.fileformat.reading.read_regular", _refuse_to_read)
     before = {p.name for p in workdir.iterdir()}
     assert_refused(workdir, before, run(capsys, "check", name), name)
 

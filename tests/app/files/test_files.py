@@ -261,7 +261,8 @@ def test_autosave_writes_a_recovery_file_only_when_dirty(make_window: MakeWindow
     assert window.autosave() is None
     change(window)
     written = window.autosave()
-    assert written == tmp_path / "recovery" / f"{key_for(retail_file.resolve())}.steelframe.json"
+    assert written == window.recovery.file_for(key_for(retail_file.resolve()))
+    assert written.parent == tmp_path / "recovery"
     assert written.read_text(encoding="utf-8") == to_json(window.document.model)
     window.files.save()
     assert not written.exists(), "a clean save removes the recovery file"
@@ -270,7 +271,7 @@ def test_autosave_writes_a_recovery_file_only_when_dirty(make_window: MakeWindow
 def test_autosave_runs_on_a_timer(make_window: MakeWindow, tmp_path: Path, qtbot: QtBot) -> None:
     window = make_window(autosave_ms=20)
     change(window)
-    recovery = tmp_path / "recovery" / "untitled.steelframe.json"
+    recovery = window.recovery.file_for(window.recovery.key(None, window.document))
     qtbot.waitUntil(recovery.exists, timeout=3000)
     window.document.undo_stack.setClean()
     assert window.close()
@@ -284,6 +285,7 @@ def test_recovery_restores_a_crashed_session(make_window: MakeWindow, retail_fil
     change(crashed, "Returns")
     crashed.autosave()
     crashed.hide()  # the session "crashes": no close, the recovery file stays
+    crashed.recovery.release()  # and its process is gone, so its lock is free
     started = make_window()
     asked = answer(monkeypatch, Answer.Yes)
     assert offer_recovery(started) == []
@@ -302,13 +304,16 @@ def test_recovery_can_be_discarded_or_kept_for_later(make_window: MakeWindow, tm
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     store = RecoveryStore(tmp_path / "recovery")
     store.write(build_template("retail"), None)
+    store.release()  # the session that wrote it has ended
     window = make_window()
     answer(monkeypatch, Answer.Ignore)
     offer_recovery(window)
-    assert len(store.pending()) == 1 and not window.document.dirty
+    assert len(window.recovery.pending()) == 1 and not window.document.dirty
+    assert RecoveryStore(tmp_path / "recovery").pending() == [], "offered by this session: no other one offers it"
     answer(monkeypatch, Answer.Discard)
     offer_recovery(window)
-    assert store.pending() == []
+    assert window.recovery.pending() == []
+    assert list((tmp_path / "recovery").iterdir()) == []
 
 
 def test_a_second_recovery_opens_its_own_window(make_window: MakeWindow, tmp_path: Path,
@@ -317,6 +322,7 @@ def test_a_second_recovery_opens_its_own_window(make_window: MakeWindow, tmp_pat
     first, second = tmp_path / "a.steelframe.json", tmp_path / "b.steelframe.json"
     store.write(build_template("retail"), first)
     store.write(build_template("insurer"), second)
+    store.release()
     window = make_window()
     answer(monkeypatch, Answer.Yes)
     opened = offer_recovery(window)

@@ -256,3 +256,23 @@ def test_a_waiver_violation_is_not_waivable(panel: ViolationsPanel) -> None:
     panel.view.setCurrentIndex(panel.row_of(only(panel, "SF019")))
     assert not panel.waive_button.isEnabled()
     assert str(cell(panel, only(panel, "SF019"), ELEMENTS)).startswith("waiver of SF011, Accept SF011")
+
+
+@pytest.mark.parametrize("order", [Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder])
+@pytest.mark.parametrize("column", [SEVERITY, ELEMENTS])
+def test_rows_stay_in_the_chosen_order_through_diffs_and_the_selection_follows(
+        panel: ViolationsPanel, document: Document, column: int, order: Qt.SortOrder) -> None:
+    def keys() -> list[tuple[str, ...]]:
+        return [panel.table.sort_key(v, column) for v in panel.table.rows]
+
+    chosen = only(panel, "SF003")
+    panel.view.selectRow(panel.proxy.mapFromSource(panel.table.index(panel.table.rows.index(chosen), 0)).row())
+    panel.view.sortByColumn(column, order)
+    assert keys() == sorted(keys(), reverse=order == Qt.SortOrder.DescendingOrder)
+    assert panel.current() is chosen  # sorting keeps the selected row selected
+    with document.edit("Two orphan facts") as model:
+        model.add_element(Fact(id="fact-a", name="Aardvark"))
+        model.add_element(Fact(id="fact-z", name="Zebra"))
+    assert keys() == sorted(keys(), reverse=order == Qt.SortOrder.DescendingOrder)
+    shown = [panel.proxy.violation(panel.proxy.index(r, 0)) for r in range(panel.proxy.rowCount())]
+    assert shown == panel.table.rows  # the proxy keeps the table's order

@@ -14,7 +14,8 @@ from app.document.controller import Document
 from app.files.recovery import RecoveryStore
 from app.window.mainwindow import MainWindow
 from bench.layout import estate_view
-from exporters.graphviz.layout import MISSING, arranged_bounds, graph_for_view, run_layout
+from exporters.graphviz.layout import arranged_bounds, graph_for_view, run_layout
+from exporters.graphviz.runner import MISSING
 from model.templates import build_template
 from model.views import Bounds, Point, Route
 

@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 from app.cli.main import main
 from bench.estate import generate
 from bench.graphviz import add_view
-from exporters.graphviz import engines, lay_out, render, to_dot
+from exporters.graphviz import lay_out, render, to_dot
 from exporters.graphviz.text import quote
 from model.engine import check_model
 from model.errors import ModelError
@@ -359,10 +359,9 @@ def test_dot_past_its_budget_hands_over_to_sfdp(retail: Model) -> None:
     assert classes["ctx-ordering"] == "node context"  # the flat text: a context is a node sfdp draws
 
 
-def test_a_layout_that_never_ends_is_a_clear_error(retail: Model, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(engines, "SFDP_TIMEOUT", 0.001)
+def test_a_layout_that_never_ends_is_a_clear_error(retail: Model) -> None:
     with pytest.raises(ModelError, match="took more than"):
-        lay_out(to_dot(retail, layout="sfdp"), "svg")
+        lay_out(to_dot(retail, layout="sfdp"), "svg", timeout=0.001)
 
 
 def test_missing_graphviz_is_a_clear_error(retail: Model, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
