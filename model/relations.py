@@ -153,12 +153,21 @@ def endpoint_problem(kind: RelationKind, source: ElementKind, target: ElementKin
     """Why a relation of ``kind`` cannot join these element kinds, or None when it can."""
     sources, targets = ENDPOINTS[kind]
     if source not in sources:
-        allowed = ", ".join(sorted(sources))
-        return f"a {kind} relation starts at a {allowed}, not at a {source}"
+        return f"{_a(kind)} {kind} relation starts at {_any_of(sources)}, not at {_a(source)} {source}"
     if target not in targets:
-        allowed = ", ".join(sorted(targets))
-        return f"a {kind} relation ends at a {allowed}, not at a {target}"
+        return f"{_a(kind)} {kind} relation ends at {_any_of(targets)}, not at {_a(target)} {target}"
     return None
+
+
+def _a(word: str) -> str:
+    """The indefinite article of a kind's name: "an acl", "an event", "a context"."""
+    return "an" if word[:1] in "aeiou" else "a"
+
+
+def _any_of(kinds: frozenset[ElementKind]) -> str:
+    """"a context", "a context or a service", "an acl, a context or a service"."""
+    named = [f"{_a(k)} {k}" for k in sorted(kinds)]
+    return named[0] if len(named) == 1 else ", ".join(named[:-1]) + " or " + named[-1]
 
 
 def relations_between(source: ElementKind, target: ElementKind) -> list[RelationKind]:

@@ -61,7 +61,7 @@ BAD_CONTENT: list[tuple[str, bytes, str]] = [
     ("dangling-endpoint", document(elements=[ctx("a")], relations=[rel("owns", "a", "ghost")]).encode(),
      "$.relations[0].target: 'ghost' is not an element of the model"),
     ("endpoint-kind", document(elements=[ctx("a"), FACT], relations=[rel("owns", "f", "a")]).encode(),
-     "$.relations[0].source: a owns relation starts at a context, not at a fact"),
+     "$.relations[0].source: an owns relation starts at a context, not at a fact"),
     ("self-relation", document(elements=[ctx("a")], relations=[rel("flow", "a", "a")]).encode(),
      "$.relations[0].target: a flow relation joins two different elements"),
     ("dangling-reference", document(elements=[ctx("a"), ctx("b")],

@@ -122,6 +122,11 @@ def candidates(line: QPainterPath, size: QSizeF) -> Iterator[QRectF]:
         yield QRectF(x - width / 2, y + GAP, width, height)  # below
         yield QRectF(x + SIDE_GAP, y - height / 2, width, height)  # right of it
         yield QRectF(x - width - SIDE_GAP, y - height / 2, width, height)  # left of it
+    for fraction in (*FRACTIONS, 0.12, 0.88):  # then a row further off: still read as the line's, covers less
+        at = line.pointAtPercent(fraction)
+        x, y = at.x(), at.y()
+        yield QRectF(x - width / 2, y - 2 * height - GAP, width, height)
+        yield QRectF(x - width / 2, y + height + GAP, width, height)
 
 
 def name_area(box: QRectF) -> QRectF:

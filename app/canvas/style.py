@@ -20,6 +20,11 @@ DEFAULT_SIZE = {ElementKind.CONTEXT: (240.0, 160.0), ElementKind.NOTE: (160.0, 1
 FALLBACK_SIZE = (160.0, 80.0)
 
 
+def size_of(kind: ElementKind) -> tuple[float, float]:
+    """A new box's width and height."""
+    return DEFAULT_SIZE.get(kind, FALLBACK_SIZE)
+
+
 @dataclass(frozen=True)
 class Ink:
     """What is drawn straight on the canvas: flows, their arrowheads and labels, ownership lines.

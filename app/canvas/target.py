@@ -14,6 +14,7 @@ from app.canvas.items import ElementItem
 from app.canvas.scene import DiagramScene
 from app.canvas.tool_state import ToolState
 from model.errors import ModelError
+from model.vocabulary import ElementKind
 
 
 class Canvas(Protocol):
@@ -41,4 +42,8 @@ class Canvas(Protocol):
 
     def start_rename(self, item_id: str | None = None) -> None:
         """Open the name of a box or line for typing."""
+        ...
+
+    def start_naming(self, kind: ElementKind, anchor_id: str | None) -> None:
+        """Open a name editor for a box of ``kind`` not yet in the model, placed next to ``anchor_id``."""
         ...

@@ -24,6 +24,8 @@ class ToolState(QObject):
         self._mode = Mode.SELECT
         self._kind = ElementKind.CONTEXT
         self._flow_style = FlowStyle.QUERY
+        #: The create tool stays after a use (double click on the palette); otherwise one box, then Select.
+        self.sticky = False
 
     @property
     def mode(self) -> Mode:
@@ -33,6 +35,7 @@ class ToolState(QObject):
     def mode(self, mode: Mode) -> None:
         if mode is not self._mode:
             self._mode = mode
+            self.sticky = False
             self.changed.emit()
 
     @property

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication, QGraphicsLineItem, QGraphicsRectItem
 from app.canvas.items import ElementItem
 from app.canvas.scene import default_bounds, snap, to_bounds
 from app.canvas.target import Canvas
+from app.canvas.tool_state import Mode
 from app.document import editing
 from model.errors import ModelError
 from model.vocabulary import ElementKind, FlowStyle, RelationKind
@@ -121,6 +122,9 @@ class CreateTool(Tool):
         except ModelError as error:
             self.view.refuse(error)
             return
+        state = self.view.tool_state
+        if not (state.sticky or event.modifiers() & Qt.KeyboardModifier.ShiftModifier):
+            state.mode = Mode.SELECT  # as in Archi: one box, then back to Select (Shift or sticky keeps it)
         self.view.start_rename(element_id)
 
     def _dragged(self, origin: QPointF, pos: QPointF) -> QRectF:

@@ -15,7 +15,6 @@ from PySide6.QtGui import QGuiApplication
 from app.canvas.target import Canvas
 from app.document import clipboard, editing
 from model.errors import ModelError
-from model.vocabulary import FlowStyle
 
 T = TypeVar("T")
 
@@ -77,29 +76,10 @@ def align(canvas: Canvas, edge: editing.Edge) -> None:
     _run(canvas, lambda: editing.align(scene.document, scene.view_id, _ids(canvas), edge))
 
 
-def link(canvas: Canvas, style: FlowStyle | None = None) -> str | None:
-    """Ctrl+L: a flow (of the current flow style) from the first selected element to the second."""
-    scene = canvas.diagram
-    return _run(canvas, lambda: editing.link_selected(
-        scene.document, scene.view_id, _ids(canvas), style or canvas.tool_state.flow_style,
-        selection=scene.selection))
-
-
-def add_next(canvas: Canvas, name: str | None = None) -> str | None:
-    """Tab, Insert or the capture box: a new element of the palette's kind right of the selection.
-
-    Without a name, the new box's name opens for typing.
-    """
-    scene = canvas.diagram
-    shown = [i for i in _ids(canvas) if i in scene.elements]
-    added = _run(canvas, lambda: editing.add_next_to(
-        scene.document, scene.view_id, shown[-1] if shown else None, canvas.tool_state.kind, name,
-        selection=scene.selection))
-    if added is not None:
-        scene.elements[added].ensureVisible()
-        if name is None:
-            canvas.start_rename(added)
-    return added
+def add_next(canvas: Canvas) -> None:
+    """Tab or Insert: name a new box of the palette's kind next to the selection (one undo step when named)."""
+    shown = [i for i in _ids(canvas) if i in canvas.diagram.elements]
+    canvas.start_naming(canvas.tool_state.kind, shown[-1] if shown else None)
 
 
 def select_all(canvas: Canvas) -> None:

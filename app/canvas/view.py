@@ -25,18 +25,22 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsView, QMenu, QWidget
 
-from app.canvas import style, verbs
+from app.canvas import keyboard, style, verbs
 from app.canvas.items import ElementItem, RelationItem
+from app.canvas.naming import NamingEditor
 from app.canvas.rename import InPlaceEditor
 from app.canvas.scene import DiagramScene
 from app.canvas.tool_state import Mode, ToolState
 from app.canvas.tools import ConnectTool, CreateTool, SelectTool, Tool
 from app.document import editing
+from model.capture.nearest import DOWN, LEFT, RIGHT, UP
 from model.changes import Committed, LayoutChange
 from model.errors import ModelError
 from model.views import Bounds
+from model.vocabulary import ElementKind
 
 ZOOM_STEP = 1.25
+_ARROWS = {Qt.Key.Key_Left: LEFT, Qt.Key.Key_Right: RIGHT, Qt.Key.Key_Up: UP, Qt.Key.Key_Down: DOWN}
 MIN_ZOOM, MAX_ZOOM = 0.05, 8.0
 WORLD_MARGIN = 4000.0
 PIXMAP_CACHE_KIB = 96 * 1024
@@ -60,7 +64,7 @@ class DiagramView(QGraphicsView):
         self.select_tool = SelectTool(self)
         self.tools: dict[Mode, Tool] = {
             Mode.SELECT: self.select_tool, Mode.CREATE: CreateTool(self), Mode.CONNECT: ConnectTool(self)}
-        self.editor: InPlaceEditor | None = None
+        self.editor: InPlaceEditor | NamingEditor | None = None
         self.relation_menu: QMenu | None = None
         self.pasted = ("", 0)
         self._gesture: Tool | None = None
@@ -114,7 +118,7 @@ class DiagramView(QGraphicsView):
 
     def _fit_rect(self, rect: QRectF) -> None:
         rect = rect.adjusted(-40, -40, 40, 40)
-        self._make_room(rect)
+        self.make_room(rect)
         self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
         bounded = min(max(self.zoom, MIN_ZOOM), MAX_ZOOM)
         if bounded != self.zoom:
@@ -142,20 +146,21 @@ class DiagramView(QGraphicsView):
         self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() - delta.x())
         self.verticalScrollBar().setValue(self.verticalScrollBar().value() - delta.y())
 
-    def _make_room(self, rect: QRectF) -> None:
+    def make_room(self, rect: QRectF) -> None:
         """Grow the scrollable world so that ``rect`` and a wide margin around it can be reached."""
         if not self.sceneRect().contains(rect):
             margin = WORLD_MARGIN
             self.setSceneRect(self.sceneRect().united(rect.adjusted(-margin, -margin, margin, margin)))
 
     def _on_commit(self, committed: Committed) -> None:
-        if self.editor is not None and self.diagram.item_for(self.editor.item_id) is None:
+        if self.editor is not None and self.editor.item_id is not None and \
+                self.diagram.item_for(self.editor.item_id) is None:
             self.editor.cancel()  # what was being renamed is gone (an undo, another window)
         for change in committed.changes:
             if isinstance(change, LayoutChange) and change.view == self.diagram.view_id and \
                     isinstance(change.new, Bounds):
                 new = change.new
-                self._make_room(QRectF(new.x, new.y, new.w, new.h))
+                self.make_room(QRectF(new.x, new.y, new.w, new.h))
 
     def reveal(self, ids: Iterable[str]) -> None:
         """Select the items and bring them into sight (the violations panel calls this)."""
@@ -350,14 +355,24 @@ class DiagramView(QGraphicsView):
             edge = _ALIGN_KEYS[chord]
             return lambda: verbs.align(self, edge)
         none, ctrl, shift = Mod.NoModifier, Mod.ControlModifier, Mod.ShiftModifier
-        return {
+        if chord[0] in _ARROWS and chord[1] in (none, shift):
+            direction, adding = _ARROWS[chord[0]], chord[1] == shift
+            return lambda: self.step_selection(direction, adding)
+        keys: dict[tuple[Qt.Key, Qt.KeyboardModifier], Callable[[], object]] = {
             (Key.Key_Escape, none): self.cancel, (Key.Key_F2, none): self.start_rename,
             (Key.Key_Insert, none): lambda: verbs.add_next(self), (Key.Key_Delete, none): lambda: verbs.delete(self),
             (Key.Key_Backspace, none): lambda: verbs.delete(self),
             (Key.Key_Delete, shift): lambda: verbs.remove_from_view(self),
-            (Key.Key_D, ctrl): lambda: verbs.duplicate(self), (Key.Key_L, ctrl): lambda: verbs.link(self),
+            (Key.Key_D, ctrl): lambda: verbs.duplicate(self), (Key.Key_L, ctrl): self.link_selected,
             (Key.Key_0, ctrl): self.fit, (Key.Key_Equal, ctrl): self.zoom_in, (Key.Key_Minus, ctrl): self.zoom_out,
-        }.get(chord)
+        }
+        return keys.get(chord)
+
+    def link_selected(self) -> None:
+        keyboard.link_selected(self)
+
+    def step_selection(self, direction: tuple[int, int], adding: bool = False) -> None:
+        keyboard.step_selection(self, direction, adding)
 
     # ------------------------------------------------------ refusals and rename
 
@@ -373,9 +388,17 @@ class DiagramView(QGraphicsView):
             return
         if self.editor is not None:
             self.editor.commit()
-        self.editor = InPlaceEditor(self.diagram, item_id, self._editor_closed)
+        self.window().activateWindow()
+        self.setFocus(Qt.FocusReason.ShortcutFocusReason)  # from the tree too: the keys must reach the editor
+        self.editor = InPlaceEditor(self.diagram, item_id, self.editor_closed)
 
-    def _editor_closed(self, message: str) -> None:
+    def start_naming(self, kind: ElementKind, anchor_id: str | None) -> None:
+        """Tab or Insert: name a new box next to ``anchor_id``; it is created, in one step, when named."""
+        if self.editor is not None:
+            self.editor.commit()
+        self.editor = keyboard.start_naming(self, kind, anchor_id)
+
+    def editor_closed(self, message: str) -> None:
         self.editor = None
         self.setFocus()
         if message:

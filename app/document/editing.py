@@ -209,6 +209,7 @@ def delete_from_model(document: Document, ids: Iterable[str]) -> None:
     """Delete elements and relations from the model, and so from every view."""
     model = document.model
     wanted = [i for i in dict.fromkeys(ids) if i in model]
+    wanted += nested_in(model, wanted)  # a context's services and acls go with it, never left behind
     if not wanted:
         raise Refused("select something to delete")
     with step(document, f"Delete {_describe(model, wanted)}") as edit:
@@ -217,6 +218,18 @@ def delete_from_model(document: Document, ids: Iterable[str]) -> None:
                 edit.remove_relation(item_id)
             elif edit.find_element(item_id) is not None:
                 edit.remove_element(item_id)
+
+
+def nested_in(model: Model, ids: list[str]) -> list[str]:
+    """The elements the given ones contain, at any depth, that are not among them."""
+    found: dict[str, None] = {}
+    todo = list(ids)
+    while todo:
+        for relation in model.outgoing(todo.pop(), RelationKind.CONTAINS):
+            if relation.target not in found and relation.target not in ids:
+                found[relation.target] = None
+                todo.append(relation.target)
+    return list(found)
 
 
 def remove_from_view(document: Document, view_id: str, ids: Iterable[str]) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
 
@@ -24,11 +25,13 @@ from app.window.host import WindowHost
 from model.errors import ModelError
 from model.fileformat import load_model, save_model
 from model.safe_text import shown
+from model.settings import Settings
 from model.store import Model
 from model.templates import build_template
 
 log = logging.getLogger(__name__)
 NATIVE_SUFFIX = ".steelframe.json"
+UNTITLED = Settings().name  # what a new model is called until it is named
 NATIVE_FILTER = "Steelframe models (*.steelframe.json)"
 OPEN_FILTERS = ";;".join((
     "Steelframe models and ArchiMate exchange files (*.steelframe.json *.xml)",
@@ -118,19 +121,22 @@ class FileController(QObject):
             path = chosen
         return self.load(Path(path))
 
-    def load(self, path: Path) -> bool:
-        """Read ``path`` and show it; on failure say why and keep the open model untouched."""
+    def load(self, path: Path, also_tell: Callable[[str], object] | None = None) -> bool:
+        """Read ``path`` and show it; on failure say why (to ``also_tell`` too) and keep the open model untouched."""
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             model, imported = run_in_background(self.host.widget(), f"Reading {path.name}…", lambda: read_model(path))
         except Cancelled:
             return False
         except (ModelError, OSError) as error:
+            if also_tell is not None:
+                also_tell(reason(error))
             QMessageBox.warning(self.host.widget(), "Cannot open the model", reason(error))
             return False
         finally:
             QGuiApplication.restoreOverrideCursor()
-        self.release_current()
+        if self.host.document.dirty or self.host.document.path or self.host.imported_from:
+            self.release_current()  # a clean new model wrote no copy: an untitled one from a crash stays offered
         if imported:
             document = Document(model)
             document.undo_stack.resetClean()  # an import is not saved anywhere yet
@@ -161,9 +167,12 @@ class FileController(QObject):
     def _write(self, path: Path) -> bool:
         """Save; any failure (whatever its kind) is said in a message and leaves the work and its recovery copy."""
         document = self.host.document
+        named = self._name_after(path)
         try:
             save_model(document.model, path)
         except Exception as error:  # a failed save must never lose the session's work
+            if named:
+                document.undo_stack.undo()  # the model keeps its name until it is saved under the new one
             if not isinstance(error, ModelError | OSError):
                 log.exception("saving %s failed", path)
             QMessageBox.warning(self.host.widget(), "Cannot save the model",
@@ -177,6 +186,16 @@ class FileController(QObject):
         document.mark_saved(path.resolve())
         self._remember(path)
         self.host.show_status(f"Saved {path.name}")
+        return True
+
+    def _name_after(self, path: Path) -> bool:
+        """A model still called "Untitled" takes its file's name when first saved (one undo step); True if it did."""
+        document = self.host.document
+        if document.model.name.strip() not in ("", UNTITLED):
+            return False
+        name = path.name.removesuffix(NATIVE_SUFFIX).removesuffix(".json") or path.stem
+        with document.edit(f"Name the model {name}") as model:
+            model.update_settings(name=name)
         return True
 
     # --------------------------------------------------------------- prompt

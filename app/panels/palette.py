@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
@@ -54,6 +54,7 @@ class Palette(QWidget):
             button = self._button(str(kind), f"Create a {kind}: click or drag on the canvas", layout)
             button.setIcon(kind_icon(kind))
             button.clicked.connect(lambda _=False, k=kind: self._create(k))
+            button.installEventFilter(self)
             self.kind_buttons[kind] = button
         layout.addStretch(1)
         tool_state.changed.connect(self._follow)
@@ -77,6 +78,15 @@ class Palette(QWidget):
     def _create(self, kind: ElementKind) -> None:
         self.tool_state.kind = kind
         self.tool_state.mode = Mode.CREATE
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """A double click on a kind keeps its create tool for many boxes (sticky), until another tool."""
+        if event.type() == QEvent.Type.MouseButtonDblClick and watched in self.kind_buttons.values():
+            kind = next(k for k, b in self.kind_buttons.items() if b is watched)
+            self._create(kind)
+            self.tool_state.sticky = True
+            return True
+        return super().eventFilter(watched, event)
 
     def _set_mode(self, mode: Mode) -> None:
         self.tool_state.mode = mode

@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
 from app.document.controller import Document
 from app.document.selection import Selection
 from app.panels.violations_model import MESSAGE, RULE, ViolationFilter, ViolationTable
-from app.panels.waive import waive, waiving_decision
+from app.panels.waive import WaiveTerms, waive, waiving_decision
+from app.panels.waive_dialog import ask_terms
 from model.changes import Committed, ElementChange
 from model.diff.violations import Key
 from model.engine import Diff, Violation
@@ -33,9 +34,9 @@ ALL_RULES = "All rules"
 #: Waiving the rule about waivers would only hide a dangling or unaccepted waiver: not offered.
 UNWAIVABLE = frozenset({"SF019"})
 WAIVE_TIP = (
-    "Create a proposed decision record and a waiver naming exactly this violation, then select the "
-    "decision so you can complete it in the property editor.\nThe violation stays open (and SF019 "
-    "reports the waiver) until the decision's status is accepted."
+    "Record a decision (title, justification; accepted now or left proposed) and a waiver naming exactly "
+    "this violation.\nA proposed one keeps the violation open (and SF019 reports the waiver) until the "
+    "decision's status is accepted."
 )
 Index = QModelIndex | QPersistentModelIndex
 
@@ -110,7 +111,7 @@ class ViolationsPanel(QWidget):
         self.new_only.toggled.connect(lambda on: self.proxy.set_baseline(self.baseline if on else None))
         self.rule_combo.currentIndexChanged.connect(self._filter)
         self.search.textChanged.connect(self._filter)
-        self.waive_button.clicked.connect(self.waive_current)
+        self.waive_button.clicked.connect(self._waive_asked)
         self.view.clicked.connect(self._row_chosen)
         self.view.activated.connect(self._row_chosen)
         self.view.selectionModel().currentRowChanged.connect(self._update_actions)
@@ -203,12 +204,37 @@ class ViolationsPanel(QWidget):
         self.selection.set(ids)
         self.reveal.emit(ids)
 
-    def waive_current(self) -> None:
+    def waive_current(self, terms: WaiveTerms | None = None) -> None:
+        """Waive… asks for the terms (unless given), then keeps the table on the waived violation."""
         violation = self.current()
         if violation is None or violation.waived or violation.rule in UNWAIVABLE:
             return
-        decision = waiving_decision(self.document, violation) or waive(self.document, violation)
-        self.selection.set([decision])
+        pending = waiving_decision(self.document, violation)
+        if pending is not None:
+            self.selection.set([pending])
+            return
+        terms = terms or ask_terms(violation, self)
+        if terms is None:
+            return
+        waive(self.document, violation, terms)
+        self._stay_on(violation)
+
+    def _waive_asked(self) -> None:
+        self.waive_current()  # a button's "checked" argument is not the terms
+
+    def _stay_on(self, violation: Violation) -> None:
+        """Keep the row (now waived or still open) current; hidden by the filter, no row is current."""
+        key = (violation.rule, violation.elements)
+        for row in range(self.proxy.rowCount()):
+            index = self.proxy.index(row, 0)
+            shown = self.proxy.violation(index)
+            if shown is not None and (shown.rule, shown.elements) == key:
+                self.view.setCurrentIndex(index)
+                break
+        else:
+            self.view.selectionModel().clearCurrentIndex()
+            self.view.clearSelection()
+        self._update_actions()
 
     def _update_actions(self) -> None:
         violation = self.current()
@@ -225,7 +251,7 @@ class ViolationsPanel(QWidget):
         self.view.setCurrentIndex(index)
         menu = QMenu(self)
         menu.addAction("Select elements", lambda: self._row_chosen(index))
-        waive_action = menu.addAction(self.waive_button.text(), self.waive_current)
+        waive_action = menu.addAction(self.waive_button.text(), self._waive_asked)
         waive_action.setToolTip(WAIVE_TIP)
         waive_action.setEnabled(self.waive_button.isEnabled())
         menu.setToolTipsVisible(True)

@@ -1,13 +1,14 @@
-"""Waiving a violation: a proposed decision record and a waiver naming the violation exactly.
+"""Waiving a violation: a decision record and a waiver naming the violation exactly.
 
-The waiver takes effect only once the decision is accepted (SF019 reports it until then), so a
-waiver is a request for a decision, never a way to hide a violation.
+The waiver takes effect only once the decision is accepted (SF019 reports it until then). The Waive
+dialog asks for the justification and whether the room accepts it now or leaves it proposed.
 """
 
 from __future__ import annotations
 
 import datetime
 import textwrap
+from dataclasses import dataclass
 
 from app.document.controller import Document
 from model.elements import Decision
@@ -29,14 +30,28 @@ def waiving_decision(document: Document, violation: Violation) -> str | None:
     return None
 
 
-def waive(document: Document, violation: Violation) -> str:
+@dataclass(frozen=True)
+class WaiveTerms:
+    """What the Waive dialog asks: the decision's title, why the violation is accepted, accepted now or not."""
+
+    title: str
+    justification: str = ""
+    accept: bool = False
+
+
+def default_title(violation: Violation) -> str:
+    return textwrap.shorten(f"Accept {violation.rule}: {violation.message}", TITLE_WIDTH, placeholder=" …")
+
+
+def waive(document: Document, violation: Violation, terms: WaiveTerms | None = None) -> str:
     """Create the decision and the waiver in one undo step; returns the decision's id."""
-    title = textwrap.shorten(f"Accept {violation.rule}: {violation.message}", TITLE_WIDTH, placeholder=" …")
+    terms = terms or WaiveTerms(default_title(violation))
     decision = Decision(
         id=new_id("decision"),
-        name=title,
-        status=DecisionStatus.PROPOSED,
+        name=terms.title.strip() or default_title(violation),
+        status=DecisionStatus.ACCEPTED if terms.accept else DecisionStatus.PROPOSED,
         problem=violation.message,
+        outcome=terms.justification.strip(),
         date=datetime.date.today(),
     )
     waiver = Waiver(

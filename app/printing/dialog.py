@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QRadioButton,
     QSpinBox,
     QWidget,
@@ -48,7 +49,9 @@ class PrintOptionsDialog(QDialog):
         for widget in (self.fit, self.tiled, self.scale):
             row.addWidget(widget)
         row.addStretch()
-        form.addRow("&Layout:", row)
+        layout_label = QLabel("&Layout:")  # a label with a mnemonic needs a buddy, or the "&" shows
+        layout_label.setBuddy(self.fit)
+        form.addRow(layout_label, row)
         self.violations = QCheckBox("Add a page listing the view's &violations")
         self.violations.setChecked(options.violations_page)
         form.addRow("", self.violations)

@@ -24,6 +24,7 @@ from app.files.controller import FileController
 from app.files.exports import ModelExports
 from app.printing.commands import PrintCommands
 from app.window.arrange import Arranger
+from app.window.capture_commands import CaptureCommands
 from app.window.presentation import Presentation
 from app.window.teamwork import Teamwork
 from app.window.views_tabs import ViewTabs
@@ -45,6 +46,7 @@ class Window(Protocol):
     tabs: ViewTabs
     teamwork: Teamwork
     contracts: ContractCommands
+    capturing: CaptureCommands
 
     def close(self) -> bool: ...
     def on_canvas(self, verb: Callable[[DiagramView], object]) -> None:
@@ -137,7 +139,7 @@ SPECS: tuple[Spec, ...] = (
          "Mark what changed since another model file or a git revision of this one"),
     Spec("quit", "File", "&Quit", "Ctrl+Q", lambda w: w.close(), "Close the window (asks to save changes)"),
     Spec("undo", "Edit", "&Undo", Key.Undo, None, icon=SP.SP_ArrowBack),
-    Spec("redo", "Edit", "&Redo", Key.Redo, None, icon=SP.SP_ArrowForward),
+    Spec("redo", "Edit", "&Redo", Key.Redo, None, icon=SP.SP_ArrowForward, extra="Ctrl+Y"),
     Spec("copy", "Edit", "&Copy", Key.Copy, on_canvas(verbs.copy), "Copy the selected elements"),
     Spec("paste", "Edit", "&Paste", Key.Paste, on_canvas(verbs.paste), "Paste copied elements as new ones"),
     Spec("duplicate", "Edit", "D&uplicate", "Ctrl+D", on_canvas(verbs.duplicate), "Copy and paste in one step"),
@@ -156,8 +158,8 @@ SPECS: tuple[Spec, ...] = (
     Spec("align_row", "Edit/Align", "Centres in a Ro&w", "Alt+Shift+R", align(Edge.CENTRE_VERTICAL)),
     Spec("capture", "Edit", "&Capture Element…", "Ctrl+K", lambda w: w.focus_capture(),
          "Type a name and Enter: a new element of the palette's kind next to the selection"),
-    Spec("link", "Edit", "&Link Selected", "Ctrl+L", on_canvas(verbs.link),
-         "Link the two selected elements with a flow of the current style"),
+    Spec("link", "Edit", "&Link Selected", "Ctrl+L", on_canvas(DiagramView.link_selected),
+         "Link the two selected elements with the relation their kinds allow (a menu when several fit)"),
     Spec("find", "Edit", "&Find in Model…", Key.Find, lambda w: w.focus_search(), "Search the model tree"),
     Spec("zoom_in", "View", "Zoom &In", Key.ZoomIn, lambda w: w.zoom_in(), "Zoom in", extra="Ctrl+="),
     Spec("zoom_out", "View", "Zoom &Out", Key.ZoomOut, lambda w: w.zoom_out(), "Zoom out"),
@@ -188,6 +190,8 @@ SPECS: tuple[Spec, ...] = (
          "Add the element or flow the chosen drift finding shows the model lacks (one undo step)"),
     Spec("shortcuts", "Help", "&Keyboard Shortcuts", Key.HelpContents, lambda w: w.show_shortcuts(),
          "Every command and its key"),
+    Spec("capture_help", "Help", "&Capture Language", "Ctrl+F1", lambda w: w.capturing.show_help(),
+         "The lines the capture field (Ctrl+K) takes, and the keyboard order"),
     Spec("about", "Help", "&About Steelframe", "Shift+F1", lambda w: w.show_about()),
 )
 TOOLBAR = ("new", "open", "save", "|", "undo", "redo", "|", "zoom_in", "zoom_out", "fit", "arrange", "presentation")
@@ -196,7 +200,8 @@ TOOLBAR = ("new", "open", "save", "|", "undo", "redo", "|", "zoom_in", "zoom_out
 def keys(spec: Spec) -> list[QKeySequence]:
     """The action's keys: a standard key's platform bindings (Copy is also Ctrl+Insert), then any extra."""
     found = QKeySequence.keyBindings(spec.shortcut) if isinstance(spec.shortcut, Key) else [QKeySequence(spec.shortcut)]
-    return [*found, *([QKeySequence(spec.extra)] if spec.extra else [])]
+    unique = {key.toString(): key for key in [*found, *([QKeySequence(spec.extra)] if spec.extra else [])]}
+    return list(unique.values())  # a key listed twice would make the action's own shortcut ambiguous
 
 
 def configure(action: QAction, spec: Spec, window: QMainWindow) -> None:
@@ -251,7 +256,7 @@ def build_menus(window: QMainWindow, actions: dict[str, QAction]) -> dict[str, Q
 _SECTIONS = (("new", "open"), ("save", "save_as"), ("quit",), ("undo", "redo"), ("copy", "paste", "duplicate"),
              ("compare",), ("rename", "delete", "remove_from_view"), ("select_all",), ("capture", "link", "find"),
              ("zoom_in", "zoom_out", "fit"), ("next_view", "previous_view"), ("presentation", "leave_presentation"),
-             ("add_view", "rename_view", "delete_view"), ("arrange",), ("shortcuts", "about"))
+             ("add_view", "rename_view", "delete_view"), ("arrange",), ("shortcuts", "capture_help", "about"))
 
 
 def _section(key: str) -> int:

@@ -13,7 +13,6 @@ from app.document.controller import Document
 from app.files.restore import offer_recovery
 from app.window.mainwindow import MainWindow
 from app.window.settings import APPLICATION, ORGANIZATION
-from model.fileformat import load_model
 from model.templates import build_template
 
 #: The application icon, drawn from resources/icons/steelframe.svg by packaging/build_icons.py.
@@ -43,19 +42,28 @@ def application_icon() -> QIcon:
 
 
 def run_gui(model_path: str | None) -> int:
-    """Open the main window on ``model_path`` (or a blank model) and run the event loop.
+    """Open the main window, on ``model_path`` if given, and run the event loop.
 
-    The model is read before any window exists, so an unusable file fails the way the command line
-    reports it (``FileFormatError`` and ``OSError`` reach ``app.cli``: exit 2, one line).
+    The file is opened the way File > Open opens it (a Steelframe model or an ArchiMate exchange
+    file); one that cannot be read leaves the window open on a blank model, with the reason in a
+    message box and on stderr.
     """
-    model = load_model(model_path) if model_path is not None else build_template("blank")
-    path = Path(model_path).resolve() if model_path is not None else None
     app = application()
-    window = MainWindow(Document(model, path))
+    window = MainWindow(Document(build_template("blank")))
     window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # nothing outlives the window it closes
     window.show()
+    if model_path is not None:
+        open_at_start(window, Path(model_path))
     recovered = offer_recovery(window)  # kept alive (referenced) while the event loop runs
     code = app.exec()
     recovered.clear()
     window.recovery.release()
     return int(code)
+
+
+def open_at_start(window: MainWindow, path: Path) -> bool:
+    """``steelframe gui FILE``: File > Open's reading, and the refusal also on stderr for the terminal."""
+    if window.files.load(path, also_tell=lambda reason: sys.stderr.write(f"steelframe: {reason}\n")):
+        return True
+    window.show_status(f"Could not open {path.name}: a blank model instead (File > Open to try another)")
+    return False

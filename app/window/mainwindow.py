@@ -11,9 +11,17 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent
-from PySide6.QtWidgets import QApplication, QInputDialog, QMainWindow, QMessageBox, QToolBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QInputDialog,
+    QMainWindow,
+    QMessageBox,
+    QToolBar,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
-from app.canvas import verbs
 from app.canvas.tool_state import ToolState
 from app.canvas.view import DiagramView
 from app.contracts.commands import ContractCommands
@@ -27,7 +35,8 @@ from app.files.recovery import AUTOSAVE_MS, QUIET_MS, RecoveryStore
 from app.printing.commands import PrintCommands
 from app.window import actions as table
 from app.window.arrange import Arranger
-from app.window.capture import CaptureBox
+from app.window.capture import CaptureBar, CaptureBox
+from app.window.capture_commands import CaptureCommands
 from app.window.counts import CountPills
 from app.window.docks import Docks, Panels
 from app.window.help import show_about, show_shortcuts
@@ -71,8 +80,11 @@ class MainWindow(QMainWindow):
         self.contracts = ContractCommands(self)
         self.action_map = table.build_actions(self, self)
         self.menus = table.build_menus(self, self.action_map)
-        self.capture = CaptureBox(self.tool_state, self.capture_element)
+        self.capturing = CaptureCommands(self)
+        self.capture = CaptureBox(self.tool_state, self.capturing.submit, self.capturing.preview,
+                                  self.capturing.complete)
         self.toolbar = self._build_toolbar()
+        self.capture_bar = self._build_capture_bar()  # after the toolbar: on the row below it
         self.docks = Docks(self, self.tool_state)
         self.teamwork = Teamwork(self)
         self._build_view_menu_extras()
@@ -86,15 +98,7 @@ class MainWindow(QMainWindow):
         self.presentation = Presentation(self, self.overlay, self._presenting)
         self.pills = CountPills()
         self.statusBar().addPermanentWidget(self.pills)
-        self.autosave_timer = QTimer(self)
-        self.autosave_timer.setInterval(autosave_ms)
-        self.autosave_timer.timeout.connect(self.autosave)
-        self.autosave_timer.start()
-        self.quiet_timer = QTimer(self)
-        self.quiet_timer.setSingleShot(True)
-        self.quiet_timer.setInterval(min(quiet_ms, autosave_ms))
-        self.quiet_timer.timeout.connect(self.autosave)
-        self.capture.left.connect(self._focus_canvas)
+        self.autosave_timer, self.quiet_timer = self._autosave_timers(autosave_ms, quiet_ms)
         self.files.recent_changed.connect(self.recent_menu.fill)
         self.tool_state.changed.connect(self._follow_tool_state)
         self.resize(1440, 900)
@@ -106,6 +110,18 @@ class MainWindow(QMainWindow):
 
     # --------------------------------------------------------------- building
 
+    def _autosave_timers(self, autosave_ms: int, quiet_ms: int) -> tuple[QTimer, QTimer]:
+        """A recovery copy every ``autosave_ms`` while edits go on, and ``quiet_ms`` after they pause."""
+        regular = QTimer(self)
+        regular.setInterval(autosave_ms)
+        regular.timeout.connect(self.autosave)
+        regular.start()
+        quiet = QTimer(self)
+        quiet.setSingleShot(True)
+        quiet.setInterval(min(quiet_ms, autosave_ms))
+        quiet.timeout.connect(self.autosave)
+        return regular, quiet
+
     def _build_toolbar(self) -> QToolBar:
         toolbar = self.addToolBar("Main")
         toolbar.setObjectName("toolbar-main")
@@ -115,9 +131,24 @@ class MainWindow(QMainWindow):
                 toolbar.addSeparator()
             else:
                 toolbar.addAction(self.action_map[key])
-        toolbar.addSeparator()
-        toolbar.addWidget(self.capture)
         return toolbar
+
+    def _build_capture_bar(self) -> QToolBar:
+        """The capture field on a toolbar row of its own: no other button can push it into an overflow."""
+        self.addToolBarBreak()
+        bar = self.addToolBar("Capture")
+        bar.setObjectName("toolbar-capture")
+        bar.addWidget(CaptureBar(self.capture))
+        self.capture.left.connect(self._focus_canvas)
+        self.capture.back.connect(self.focus_search)
+        return bar
+
+    def _fix_toolbar_text(self) -> None:
+        """Undo and redo show their icon only: "Undo Add context" must not widen the toolbar."""
+        for key in ("undo", "redo"):
+            button = self.toolbar.widgetForAction(self.action_map[key])
+            if isinstance(button, QToolButton):
+                button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
 
     def _build_view_menu_extras(self) -> None:
         panels = self.menus["View"].addMenu("Pa&nels")
@@ -151,9 +182,12 @@ class MainWindow(QMainWindow):
         stack = document.undo_stack
         table.replace(self, self.action_map, "undo", stack.createUndoAction(self, "&Undo"))
         table.replace(self, self.action_map, "redo", stack.createRedoAction(self, "&Redo"))
+        self._fix_toolbar_text()
         self._show_counts(document.counts())
         document.violations_changed.connect(self._on_diff)
         document.committed.connect(self._count_edit)
+        self.capturing.watch(document)
+        QTimer.singleShot(0, self.fit)  # a model opens fitted to the window
         self._edits, self._autosaved = 0, -1
         document.dirty_changed.connect(self.setWindowModified)
         document.path_changed.connect(self._update_title)
@@ -191,12 +225,6 @@ class MainWindow(QMainWindow):
             verb(view)
         else:
             self.show_status(NO_VIEW)
-
-    def capture_element(self, name: str) -> bool:
-        """The capture box's Enter: an element of the palette's kind named ``name`` next to the selection."""
-        added: list[str | None] = []
-        self.on_canvas(lambda view: added.append(verbs.add_next(view, name.strip())))
-        return bool(added and added[0])
 
     def rename(self) -> None:
         """F2: in place on the canvas; in a small dialog when the item is not drawn in this view."""
@@ -236,6 +264,9 @@ class MainWindow(QMainWindow):
         self.next_view(-1)
 
     def focus_capture(self) -> None:
+        """Ctrl+K: the capture field takes the keyboard, wherever the toolbars were put or hidden."""
+        self.capture_bar.show()
+        self.activateWindow()
         self.capture.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.capture.selectAll()
 

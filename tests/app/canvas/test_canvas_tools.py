@@ -131,6 +131,22 @@ def test_esc_cancels_a_create_drag(qtbot: QtBot, view: DiagramView, tool_state: 
     assert tool_state.mode is Mode.CREATE
 
 
+def test_the_create_tool_returns_to_select_unless_shift_or_sticky(
+        qtbot: QtBot, view: DiagramView, tool_state: ToolState, blank_document: Document) -> None:
+    tool_state.mode, tool_state.kind = Mode.CREATE, ElementKind.FACT
+    click(qtbot, view, 100, 100)
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert tool_state.mode is Mode.SELECT  # as in Archi: one box, then Select
+    tool_state.mode = Mode.CREATE
+    click(qtbot, view, 400, 100, Mod.ShiftModifier)
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert tool_state.mode is Mode.CREATE  # Shift keeps the tool
+    tool_state.sticky = True
+    click(qtbot, view, 100, 400)
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert tool_state.mode is Mode.CREATE and len(blank_document.model.elements()) == 3
+
+
 # ---------------------------------------------------------------- connecting
 
 def test_dragging_from_a_context_to_another_draws_a_query_flow(
@@ -380,7 +396,7 @@ def test_a_badge_appears_on_an_orphan_fact_and_goes_when_its_owner_is_drawn(
     qtbot.keyClick(view, Qt.Key.Key_Return)
     [fact] = blank_document.model.elements()
     assert view.diagram.elements[fact.id].badge == ("error", 1)
-    tool_state.kind = ElementKind.CONTEXT
+    tool_state.mode, tool_state.kind = Mode.CREATE, ElementKind.CONTEXT
     click(qtbot, view, 100, 100)
     qtbot.keyClick(view, Qt.Key.Key_Return)
     [context] = new_ids(blank_document, {fact.id})

@@ -114,8 +114,9 @@ def test_connect_routes_the_relation_in_the_view_in_one_step(doc: Document) -> N
 
 
 @pytest.mark.parametrize(("source", "target", "kind", "reason"), [
-    (K.FACT, K.CONTEXT, None, "Refused: a flow relation starts at a acl, context, service, system, not at a fact"),
-    (K.CONTEXT, K.EVENT, R.OWNS, "Refused: a owns relation ends at a fact, not at a event"),
+    (K.FACT, K.CONTEXT, None,
+     "Refused: a flow relation starts at an acl, a context, a service or a system, not at a fact"),
+    (K.CONTEXT, K.EVENT, R.OWNS, "Refused: an owns relation ends at a fact, not at an event"),
     (K.NOTE, K.NOTE, None, "Refused: a note and a note take part in no relation"),
 ])
 def test_a_refused_connection_says_why_and_changes_nothing(
@@ -145,7 +146,7 @@ def test_link_selected_links_first_to_second_with_a_flow_of_the_style(doc: Docum
     with pytest.raises(Refused, match="select exactly two elements"):
         editing.link_selected(doc, VIEW, [a], FlowStyle.QUERY)
     fact = add(doc, K.FACT, 0, 300, "Price")
-    with pytest.raises(Refused, match="a flow relation ends at a acl, context, service, system, not at a fact"):
+    with pytest.raises(Refused, match="a flow relation ends at an acl, a context, a service or a system, not at a"):
         editing.link_selected(doc, VIEW, [a, fact], FlowStyle.QUERY)
 
 
@@ -321,26 +322,48 @@ def test_keyboard_copy_paste_and_duplicate(qtbot: QtBot, view: DiagramView, doc:
     assert len([e for e in doc.model.elements() if e.name == "Ordering"]) == 4
 
 
-def test_tab_adds_next_to_the_selection_and_opens_its_name(qtbot: QtBot, view: DiagramView, doc: Document) -> None:
+def test_tab_names_a_box_next_to_the_selection_and_adds_it_in_one_step(qtbot: QtBot, view: DiagramView,
+                                                                        doc: Document) -> None:
     ordering = add(doc, K.CONTEXT, 0, 0, "Ordering", size=(240, 160))
     view.diagram.selection.set([ordering])
+    steps = doc.undo_stack.count()
     qtbot.keyClick(view, Qt.Key.Key_Tab)
-    [added] = [e.id for e in doc.model.elements() if e.id != ordering]
-    assert view.diagram.selection.ids == [added]
-    assert doc.model.layout(VIEW, added) == Bounds(x=280, y=0, w=240, h=160)
+    assert len(doc.model.elements()) == 1  # nothing exists before it has a name
     qtbot.keyClicks(view, "Pricing")
-    qtbot.keyClick(view, Qt.Key.Key_Tab)  # commit the name, add the next one
-    assert doc.model.element(added).name == "Pricing"
+    qtbot.keyClick(view, Qt.Key.Key_Tab)  # commit the name, name the next one
+    pricing = next(e.id for e in doc.model.elements() if e.name == "Pricing")
+    assert doc.undo_stack.count() == steps + 1 and doc.undo_stack.undoText() == "Add context"
+    assert doc.model.layout(VIEW, pricing) == Bounds(x=280, y=0, w=240, h=160)
     qtbot.keyClicks(view, "Billing")
     qtbot.keyClick(view, Qt.Key.Key_Return)
     billing = next(e for e in doc.model.elements() if e.name == "Billing")
-    assert doc.model.layout(VIEW, billing.id) == Bounds(x=560, y=0, w=240, h=160)
+    assert view.diagram.selection.ids == [billing.id] and doc.undo_stack.count() == steps + 2
+    boxes = [doc.model.layout(VIEW, i) for i in (ordering, pricing, billing.id)]
+    assert all(isinstance(b, Bounds) for b in boxes)
+    assert not any(a.x < b.x + b.w and b.x < a.x + a.w and a.y < b.y + b.h and b.y < a.y + a.h  # type: ignore[union-attr]
+                   for n, a in enumerate(boxes) for b in boxes[n + 1:])
+    qtbot.keyClick(view, Qt.Key.Key_Insert)
+    qtbot.keyClick(view, Qt.Key.Key_Escape)  # Esc: nothing added
+    assert doc.undo_stack.count() == steps + 2 and len(doc.model.elements()) == 3
+
+
+def test_arrow_keys_move_the_selection_and_shift_adds(qtbot: QtBot, view: DiagramView, doc: Document) -> None:
+    left = add(doc, K.CONTEXT, 0, 0, "Left", size=(240, 160))
+    right = add(doc, K.CONTEXT, 400, 0, "Right", size=(240, 160))
+    below = add(doc, K.CONTEXT, 400, 300, "Below", size=(240, 160))
+    view.diagram.selection.set([left])
+    qtbot.keyClick(view, Qt.Key.Key_Right)
+    assert view.diagram.selection.ids == [right]
+    qtbot.keyClick(view, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
+    assert view.diagram.selection.ids == [right, below]
+    qtbot.keyClick(view, Qt.Key.Key_Left)
+    assert view.diagram.selection.ids == [left]
 
 
 def test_a_refused_keyboard_command_goes_to_the_status(qtbot: QtBot, view: DiagramView) -> None:
     with qtbot.waitSignal(view.status, timeout=1000) as said:
         qtbot.keyClick(view, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
-    assert said.args == ["Refused: select exactly two elements to link them with a flow"]
+    assert said.args == ["Refused: select exactly two elements to link them"]
 
 
 def test_a_new_decision_is_dated_today(doc: Document) -> None:

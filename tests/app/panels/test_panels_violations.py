@@ -6,9 +6,9 @@ from __future__ import annotations
 import datetime
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QComboBox
+from PySide6.QtWidgets import QApplication, QComboBox, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from app.document.controller import Document
@@ -16,6 +16,8 @@ from app.document.selection import Selection
 from app.panels.properties import PropertyEditor
 from app.panels.violations import ViolationsPanel
 from app.panels.violations_model import ELEMENTS, SEVERITY, WAIVED
+from app.panels.waive import WaiveTerms
+from app.panels.waive_dialog import WaiveDialog
 from model.elements import Decision, Fact
 from model.engine import Violation
 from model.palette import SEVERITY_COLOURS, WAIVED_COLOUR
@@ -129,22 +131,44 @@ def test_rows_equal_to_the_removed_ones_go_too(panel: ViolationsPanel) -> None:
     assert len(panel.table.rows) == 3  # one row went, once
 
 
-def test_waiving_creates_a_decision_and_a_waiver_in_one_step(qtbot: QtBot, panel: ViolationsPanel,
-                                                               document: Document, selection: Selection) -> None:
+def answer_waive_dialog(qtbot: QtBot, justification: str, accept: bool, title: str | None = None) -> list[str]:
+    """Fill the Waive dialog when it opens (it is modal) and press Waive; returns what it showed."""
+    shown: list[str] = []
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, WaiveDialog)
+        shown.append(dialog.title.text())
+        if title is not None:
+            dialog.title.setText(title)
+        dialog.accept_now.setChecked(accept)
+        qtbot.keyClicks(dialog.justification, justification)
+        waive_button = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        assert waive_button.isEnabled()
+        qtbot.mouseClick(waive_button, Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(0, answer)
+    return shown
+
+
+def test_waiving_asks_then_creates_a_decision_and_a_waiver_in_one_step(
+        qtbot: QtBot, panel: ViolationsPanel, document: Document, selection: Selection) -> None:
     violation = only(panel, "SF011")
     click(qtbot, panel, violation)
     assert panel.waive_button.isEnabled()
     assert "until the decision's status is accepted" in panel.waive_button.toolTip()
+    shown = answer_waive_dialog(qtbot, "Ordering reads it once a day", accept=False)
     qtbot.mouseClick(panel.waive_button, Qt.MouseButton.LeftButton)
+    assert shown and shown[0].startswith("Accept SF011: Ordering consumes") and len(shown[0]) <= 80
     assert document.undo_stack.count() == 1 and document.undo_stack.undoText() == "Waive SF011"
     [waiver] = document.model.waivers()
     assert (waiver.rule, waiver.elements) == ("SF011", list(violation.elements))
     decision = document.model.element(waiver.decision)
     assert isinstance(decision, Decision)
-    assert decision.status is DecisionStatus.PROPOSED
-    assert decision.name.startswith("Accept SF011: Ordering consumes") and len(decision.name) <= 80
+    assert decision.status is DecisionStatus.PROPOSED and decision.name == shown[0]
+    assert decision.outcome == "Ordering reads it once a day"
     assert decision.problem == violation.message and decision.date == datetime.date.today()
-    assert selection.ids == [decision.id]
+    assert panel.current() == only(panel, "SF011")  # the table stays on the waived violation
     assert only(panel, "SF011").decision is None  # not waived until accepted
     assert "SF019" in rules(panel)
     document.undo_stack.undo()
@@ -152,13 +176,49 @@ def test_waiving_creates_a_decision_and_a_waiver_in_one_step(qtbot: QtBot, panel
     assert "SF019" not in rules(panel)
 
 
+def test_waive_accepted_now_raises_no_sf019_and_a_second_waive_never_hits_another_row(
+        qtbot: QtBot, panel: ViolationsPanel, document: Document) -> None:
+    """Defect 5: the selection stays on the waived violation, so Waive… again cannot waive the wrong one."""
+    errors = document.counts()["error"]
+    violation = only(panel, "SF011")
+    click(qtbot, panel, violation)
+    answer_waive_dialog(qtbot, "Agreed in the workshop", accept=True, title="Keep the nightly copy")
+    qtbot.mouseClick(panel.waive_button, Qt.MouseButton.LeftButton)
+    assert "SF019" not in rules(panel) and document.counts()["error"] <= errors
+    waived = panel.current()
+    assert waived is not None and waived.rule == "SF011" and waived.waived
+    assert not panel.waive_button.isEnabled()
+    qtbot.mouseClick(panel.waive_button, Qt.MouseButton.LeftButton)  # disabled: nothing happens
+    assert len(document.model.waivers()) == 1 and document.undo_stack.count() == 1
+    decision = document.model.element(document.model.waivers()[0].decision)
+    assert isinstance(decision, Decision) and decision.status is DecisionStatus.ACCEPTED
+    assert decision.name == "Keep the nightly copy"
+
+
+def test_a_cancelled_waive_changes_nothing(qtbot: QtBot, panel: ViolationsPanel, document: Document) -> None:
+    click(qtbot, panel, only(panel, "SF011"))
+
+    def cancel() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, WaiveDialog)
+        ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        dialog.justification.clear()
+        assert not ok.isEnabled()  # an accepted waiver needs a justification
+        dialog.reject()
+
+    QTimer.singleShot(0, cancel)
+    qtbot.mouseClick(panel.waive_button, Qt.MouseButton.LeftButton)
+    assert document.model.waivers() == [] and document.undo_stack.count() == 0
+
+
 def test_accepting_the_decision_waives_the_row(qtbot: QtBot, panel: ViolationsPanel, document: Document,
                                                selection: Selection) -> None:
     editor = PropertyEditor(document, selection)
     qtbot.addWidget(editor)
     panel.view.setCurrentIndex(panel.row_of(only(panel, "SF003")))
-    panel.waive_current()
+    panel.waive_current(WaiveTerms("Accept SF003"))
     [waiver] = document.model.waivers()
+    selection.set([waiver.decision])
     assert editor.subject == waiver.decision
     status = editor.editor("status").widget
     assert isinstance(status, QComboBox)
@@ -181,8 +241,8 @@ def test_accepting_the_decision_waives_the_row(qtbot: QtBot, panel: ViolationsPa
 def test_waiving_twice_opens_the_pending_decision(panel: ViolationsPanel, document: Document,
                                                   selection: Selection) -> None:
     panel.view.setCurrentIndex(panel.row_of(only(panel, "SF005")))
-    panel.waive_current()
-    first = selection.ids
+    panel.waive_current(WaiveTerms("Accept SF005"))
+    first = [document.model.waivers()[0].decision]
     panel.view.setCurrentIndex(panel.row_of(only(panel, "SF005")))
     assert panel.waive_button.text() == "Open decision…"
     panel.waive_current()
@@ -192,7 +252,7 @@ def test_waiving_twice_opens_the_pending_decision(panel: ViolationsPanel, docume
 
 def test_a_waiver_violation_is_not_waivable(panel: ViolationsPanel) -> None:
     panel.view.setCurrentIndex(panel.row_of(only(panel, "SF011")))
-    panel.waive_current()
+    panel.waive_current(WaiveTerms("Accept SF011"))
     panel.view.setCurrentIndex(panel.row_of(only(panel, "SF019")))
     assert not panel.waive_button.isEnabled()
     assert str(cell(panel, only(panel, "SF019"), ELEMENTS)).startswith("waiver of SF011, Accept SF011")

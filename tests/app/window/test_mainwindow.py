@@ -383,3 +383,30 @@ def test_f2_renames_in_place_or_in_a_dialog(retail: MainWindow, monkeypatch: pyt
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Renamed in a dialog", True))
     retail.action_map["rename"].trigger()
     assert retail.document.model.element(hidden).name == "Renamed in a dialog"
+
+
+@pytest.mark.parametrize("where", ["tree", "link"])
+def test_f2_after_selecting_elsewhere_renames_with_the_keys_in_the_editor(retail: MainWindow, qtbot: QtBot,
+                                                                          where: str) -> None:
+    """Defect 2: F2 after a selection made in the model tree (or after Ctrl+L) renames what is selected."""
+    assert retail.panels is not None
+    tree = retail.panels.tree
+    if where == "tree":
+        tree.view.setFocus()
+        retail.selection.set(["ctx-ordering"])
+        focus = tree.view
+    else:
+        retail.selection.set(["ctx-ordering", "ctx-billing"])
+        retail.action_map["link"].trigger()
+        focus = QApplication.focusWidget() or retail
+    target = retail.selection.single
+    assert target is not None
+    qtbot.keyClick(focus, Qt.Key.Key_F2)
+    view = retail.tabs.current_view()
+    assert view is not None and view.editor is not None
+    assert QApplication.focusWidget() is view and view.diagram.focusItem() is view.editor.proxy
+    qtbot.keyClicks(view, "Renamed by keyboard")
+    assert view.editor.line_edit.text() == "Renamed by keyboard"
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    item = retail.document.model.find_element(target) or retail.document.model.relation(target)
+    assert item.name == "Renamed by keyboard" and view.editor is None
