@@ -30,7 +30,7 @@ XSI_TYPE = "{" + XSI + "}type"
 _WHITESPACE = " \t\n\r"
 
 
-@dataclass
+@dataclass(slots=True)
 class Concept:
     """An <element> or <relationship> as read from the file."""
 
@@ -141,11 +141,14 @@ class ConceptReader:
         return pick(names, self.language), pick(documentation, self.language)
 
     def concept(self, element: etree._Element) -> Concept:
-        name, description = self.texts(element)
-        concept = Concept(collapse(element.get("identifier") or ""), xsi_type(element), element, name, description)
-        properties = element.find(PROPERTIES)
-        if properties is not None:
-            self._properties(properties, concept)
+        if len(element):
+            name, description = self.texts(element)
+            concept = Concept(collapse(element.get("identifier") or ""), xsi_type(element), element, name, description)
+            properties = element.find(PROPERTIES)
+            if properties is not None:
+                self._properties(properties, concept)
+        else:  # no name, documentation or properties: the usual relationship
+            concept = Concept(collapse(element.get("identifier") or ""), xsi_type(element), element)
         if element.tag == RELATIONSHIP:
             concept.source = collapse(element.get("source") or "")
             concept.target = collapse(element.get("target") or "")
@@ -155,13 +158,17 @@ class ConceptReader:
     def _properties(self, properties: etree._Element, concept: Concept) -> None:
         keys = self._keys
         steelframe, foreign = concept.steelframe, concept.foreign
-        for item in properties.iterchildren(PROPERTY):
+        for item in properties:
+            if item.tag != PROPERTY:
+                continue  # a comment or processing instruction
             reference = item.get("propertyDefinitionRef")
             key = keys.get(reference)
             if key is None:
                 key = keys[reference] = self.definitions.get(collapse(reference or ""), "")
-            values = list(item.iterchildren(VALUE))
-            value = text_of(values[0]) if len(values) == 1 else pick(values, self.language)
+            if len(item) == 1 and (only := item[0]).tag == VALUE:  # one value: the usual case
+                value = text_of(only)
+            else:
+                value = pick(list(item.iterchildren(VALUE)), self.language)
             target = steelframe if key.startswith(PREFIX) else foreign
             if key not in target:
                 target[key] = value
