@@ -113,20 +113,23 @@ def _property_fields(item_class: type[ElementBase] | type[RelationBase]) -> tupl
     return tuple((a, property_name(a)) for a in item_class.model_fields if a not in _NOT_PROPERTIES)
 
 
+@cache
+def _decoders(item_class: type[ElementBase] | type[RelationBase]) -> dict[str, tuple[str, int]]:
+    """Property name -> (attribute, how its text is read: 0 as is, 1 space-separated ids, 2 JSON list)."""
+    return {name: (attribute, 1 if attribute in _ID_LISTS else 2 if _is_list(item_class, attribute) else 0)
+            for attribute, name in _property_fields(item_class)}
+
+
 def _decode(item_class: type[ElementBase] | type[RelationBase], values: dict[str, str]) -> dict[str, Any]:
     """Property values back to attribute values pydantic can validate (it parses "true", "3", enums)."""
-    by_property = {property_name(a): a for a in item_class.model_fields if a not in _NOT_PROPERTIES}
+    decoders = _decoders(item_class)
     data: dict[str, Any] = {}
     for name, text in values.items():
-        attribute = by_property.get(name)
-        if attribute is None:
+        found = decoders.get(name)
+        if found is None:
             continue
-        if attribute in _ID_LISTS:
-            data[attribute] = text.split()
-        elif _is_list(item_class, attribute):
-            data[attribute] = json.loads(text)
-        else:
-            data[attribute] = text
+        attribute, how = found
+        data[attribute] = text if how == 0 else text.split() if how == 1 else json.loads(text)
     return data
 
 

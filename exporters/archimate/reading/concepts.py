@@ -22,13 +22,15 @@ NAME = NS + "name"
 DOCUMENTATION = NS + "documentation"
 PROPERTIES = NS + "properties"
 LABEL = NS + "label"
+PROPERTY = NS + "property"
+VALUE = NS + "value"
+RELATIONSHIP = NS + "relationship"
 XML_LANG = "{" + XML_NS + "}lang"
 XSI_TYPE = "{" + XSI + "}type"
-_NAMESPACES = {"a": NAMESPACE, "xsi": XSI}
 _WHITESPACE = " \t\n\r"
 
 
-@dataclass
+@dataclass(slots=True)
 class Concept:
     """An <element> or <relationship> as read from the file."""
 
@@ -65,16 +67,17 @@ def section(root: etree._Element, name: str) -> Section:
     if found is None:
         return Section([], [], [], [], [])
     relationships = name == "relationships"
+    children = list(found.iterchildren(etree.Element))  # validated: only <element>s or <relationship>s
 
     def column(attribute: str) -> list[str]:
-        values: list[str] = found.xpath(f"a:*/@{attribute}", namespaces=_NAMESPACES, smart_strings=False)
+        values: list[str] = [child.get(attribute) for child in children]  # required: never None
         joined = "".join(values)  # identifiers and types hold no white space but what surrounds them
         return [collapse(v) for v in values] if any(c in joined for c in _WHITESPACE) else values
 
-    types = column("xsi:type")
+    types = column(XSI_TYPE)
     if ":" in "".join(types):  # prefixed types: their local names
         types = [t.rpartition(":")[2] for t in types]
-    return Section(list(found.iterchildren(etree.Element)), column("identifier"), types,
+    return Section(children, column("identifier"), types,
                    column("source") if relationships else [], column("target") if relationships else [])
 
 
@@ -120,6 +123,8 @@ class ConceptReader:
         for definition in root.iterfind(f"{NS}propertyDefinitions/{NS}propertyDefinition"):
             names = list(definition.iterchildren(NAME))
             self.definitions[collapse(definition.get("identifier") or "")] = pick(names, language)
+        #: The definition's name by ``propertyDefinitionRef`` as written (``None`` when absent).
+        self._keys: dict[str | None, str] = {}
 
     def texts(self, element: etree._Element) -> tuple[str, str]:
         """The name and the documentation of an element, a view or the model (which come before anything else)."""
@@ -136,20 +141,34 @@ class ConceptReader:
         return pick(names, self.language), pick(documentation, self.language)
 
     def concept(self, element: etree._Element) -> Concept:
-        name, description = self.texts(element)
-        concept = Concept(collapse(element.get("identifier") or ""), xsi_type(element), element, name, description)
-        properties = element.find(PROPERTIES)
-        if properties is not None:
-            self._properties(properties, concept)
-        if element.tag == NS + "relationship":
+        if len(element):
+            name, description = self.texts(element)
+            concept = Concept(collapse(element.get("identifier") or ""), xsi_type(element), element, name, description)
+            properties = element.find(PROPERTIES)
+            if properties is not None:
+                self._properties(properties, concept)
+        else:  # no name, documentation or properties: the usual relationship
+            concept = Concept(collapse(element.get("identifier") or ""), xsi_type(element), element)
+        if element.tag == RELATIONSHIP:
             concept.source = collapse(element.get("source") or "")
             concept.target = collapse(element.get("target") or "")
             concept.access_type = collapse(element.get("accessType") or "Access")
         return concept
 
     def _properties(self, properties: etree._Element, concept: Concept) -> None:
-        for item in properties.iterchildren(NS + "property"):
-            key = self.definitions.get(collapse(item.get("propertyDefinitionRef") or ""), "")
-            value = pick(list(item.iterchildren(NS + "value")), self.language)
-            target = concept.steelframe if key.startswith(PREFIX) else concept.foreign
-            target.setdefault(key, value)
+        keys = self._keys
+        steelframe, foreign = concept.steelframe, concept.foreign
+        for item in properties:
+            if item.tag != PROPERTY:
+                continue  # a comment or processing instruction
+            reference = item.get("propertyDefinitionRef")
+            key = keys.get(reference)
+            if key is None:
+                key = keys[reference] = self.definitions.get(collapse(reference or ""), "")
+            if len(item) == 1 and (only := item[0]).tag == VALUE:  # one value: the usual case
+                value = text_of(only)
+            else:
+                value = pick(list(item.iterchildren(VALUE)), self.language)
+            target = steelframe if key.startswith(PREFIX) else foreign
+            if key not in target:
+                target[key] = value
