@@ -7,7 +7,8 @@
 # below .cache/consumers/ (scripts/consumers/lib.sh: npm_tool).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/apt-install.sh consumers nodejs npm
+# Node.js and npm: Debian's packages where they are missing (a machine may have them from elsewhere).
+command -v node >/dev/null && command -v npm >/dev/null || bash scripts/apt-install.sh consumers nodejs npm
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/models" "$work/out"

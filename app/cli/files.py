@@ -29,7 +29,7 @@ def run_export(args: argparse.Namespace) -> int:
     sys.stdout.write(f"wrote {shown(args.output)} ({args.to}) from {shown(args.model)}\n")
     left_out = not_carried(model, args.to)
     if left_out:
-        sys.stderr.write(f"steelframe: note: {left_out}\n")
+        sys.stderr.write(f"steelframe: warning: {left_out}\n")
     return EXIT_OK
 
 

@@ -61,7 +61,7 @@ def test_neither_gives_an_unknown_version(tmp_path: Path, monkeypatch: pytest.Mo
         raise importlib.metadata.PackageNotFoundError(name)
 
     monkeypatch.setattr(version, "__file__", str(tmp_path / "app" / "version.py"))
-    monkeypatch.setattr(version, "version", missing)
+    monkeypatch.setattr(importlib.metadata, "version", missing)
     assert version.steelframe_version() == "0+unknown"
 
 
