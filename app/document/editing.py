@@ -14,7 +14,7 @@ from enum import StrEnum
 from typing import Any
 
 from app.document.controller import Document
-from app.document.placement import bounds_in_view, container_at, free_bounds, fresh_name, placed_in_view
+from app.document.placement import bounds_in_view, container_at, fresh_name, placed_in_view
 from app.document.selection import Selection
 from model.elements import ELEMENT_CLASSES, ElementBase, Note
 from model.errors import ModelError
@@ -106,13 +106,6 @@ def create_element(document: Document, view_id: str, kind: ElementKind, bounds: 
     if selection is not None:
         selection.set([element_id])
     return element_id
-
-
-def add_next_to(document: Document, view_id: str, anchor_id: str | None, kind: ElementKind,  # noqa: PLR0917
-                name: str | None = None, selection: Selection | None = None) -> str:
-    """Keyboard capture: a new element right of the anchor (or at a free spot), then selected."""
-    bounds = free_bounds(document.model, view_id, anchor_id, kind)
-    return create_element(document, view_id, kind, bounds, name, selection=selection)
 
 
 # --------------------------------------------------------------- connecting

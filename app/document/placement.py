@@ -4,13 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from app.canvas import style
 from model.store import Model
 from model.views import Bounds
 from model.vocabulary import ElementKind
 
 K = ElementKind
-GAP = 40.0
 
 
 def bounds_in_view(model: Model, view_id: str, element_id: str) -> Bounds | None:
@@ -43,35 +41,3 @@ def container_at(model: Model, view_id: str, bounds: Bounds) -> str | None:
         and b.x <= cx <= b.x + b.w and b.y <= cy <= b.y + b.h
     ]
     return min(holders)[1] if holders else None
-
-
-def free_bounds(model: Model, view_id: str, anchor_id: str | None, kind: ElementKind) -> Bounds:
-    """A box for a new element: right of the anchor, or right of everything; moved down while it overlaps
-    a box (other than the boxes the anchor is drawn inside)."""
-    width, height = style.DEFAULT_SIZE.get(kind, style.FALLBACK_SIZE)
-    boxes = [b for b in model.layouts(view_id).values() if isinstance(b, Bounds)]
-    anchor = bounds_in_view(model, view_id, anchor_id) if anchor_id else None
-    if anchor is not None:
-        x, y = anchor.x + anchor.w + GAP, anchor.y
-    elif boxes:
-        x, y = max(b.x + b.w for b in boxes) + GAP, min(b.y for b in boxes)
-    else:
-        x, y = GAP, GAP
-    x, y = round(x / style.GRID) * style.GRID, round(y / style.GRID) * style.GRID
-    candidate = Bounds(x=x, y=y, w=width, h=height)
-    for _ in range(200):
-        blocking = [b for b in boxes if _overlap(b, candidate) and not (anchor and b != anchor and _holds(b, anchor))]
-        if not blocking:
-            break
-        bottom = max(b.y + b.h for b in blocking)
-        candidate = candidate.model_copy(update={"y": round((bottom + GAP / 2) / style.GRID) * style.GRID})
-    return candidate
-
-
-def _overlap(a: Bounds, b: Bounds) -> bool:
-    return a.x < b.x + b.w and b.x < a.x + a.w and a.y < b.y + b.h and b.y < a.y + a.h
-
-
-def _holds(outer: Bounds, inner: Bounds) -> bool:
-    return (outer.x <= inner.x and outer.y <= inner.y
-            and inner.x + inner.w <= outer.x + outer.w and inner.y + inner.h <= outer.y + outer.h)

@@ -75,19 +75,6 @@ def test_an_acl_drawn_in_the_smallest_of_two_contexts_belongs_to_it(doc: Documen
     assert add(doc, K.FACT, 60, 100, "Price") not in {r.target for r in doc.model.relations()}
 
 
-def test_add_next_to_places_right_of_the_anchor_without_overlapping(doc: Document, selection: Selection) -> None:
-    anchor = add(doc, K.CONTEXT, 0, 0, "Ordering", size=(240, 160))
-    blocker = add(doc, K.CONTEXT, 280, 0, "Pricing", size=(240, 160))
-    new = editing.add_next_to(doc, VIEW, anchor, K.CONTEXT, "Billing", selection)
-    bounds = doc.model.layout(VIEW, new)
-    assert isinstance(bounds, Bounds) and bounds.x == 280 and bounds.y >= 160 + 20
-    assert selection.ids == [new] and doc.model.element(new).name == "Billing"
-    assert blocker != new
-    alone = editing.add_next_to(doc, VIEW, None, K.FACT)
-    placed = doc.model.layout(VIEW, alone)
-    assert isinstance(placed, Bounds) and placed.x >= 520  # right of everything
-
-
 # --------------------------------------------------------------- connecting
 
 def test_relation_choices_put_the_likeliest_first(doc: Document) -> None:
