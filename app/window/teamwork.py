@@ -56,6 +56,7 @@ class Teamwork:
         self.window = window
         self.changes_dock = self._dock("changes", "Changes")
         self.conflicts_dock = self._dock("conflicts", "Conflicts")
+        window.docks.violations.raise_()  # the last dock tabified shows; the violations are what a user looks for
         self.changes: ChangesPanel | None = None
         self.conflicts: ConflictsPanel | None = None
         self.compared: Compared | None = None

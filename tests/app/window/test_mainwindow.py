@@ -50,6 +50,15 @@ def test_a_template_opens_with_a_tab_per_view(retail: MainWindow) -> None:
     assert docks.history in retail.tabifiedDockWidgets(docks.violations)
 
 
+def test_the_violations_are_the_bottom_tab_shown_on_opening(retail: MainWindow, qtbot: QtBot) -> None:
+    """The Changes and Conflicts docks share the violations' place; without a conflict they stay behind it."""
+    retail.show()
+    qtbot.waitExposed(retail)
+    assert not retail.docks.violations.visibleRegion().isEmpty()
+    assert retail.teamwork.conflicts_dock.visibleRegion().isEmpty()
+    assert retail.teamwork.changes_dock.visibleRegion().isEmpty()
+
+
 def test_every_action_has_a_menu_entry_and_its_shortcut(retail: MainWindow) -> None:
     in_menus = {a for menu in retail.menus.values() for a in menu_actions(menu)}
     for spec in SPECS:
